@@ -1,0 +1,15 @@
+.mode list
+.headers on
+SELECT 0 AS zero, 1 AS one, -1 AS minus_one;
+SELECT 9223372036854775807 AS max_int, -9223372036854775808 AS min_int;
+SELECT 2147483647 AS i32max, -2147483648 AS i32min, 4294967296 AS two32;
+CREATE TABLE ints(v INTEGER);
+INSERT INTO ints VALUES (9223372036854775807), (-9223372036854775808), (0), (123456789012), (-42);
+SELECT v, typeof(v) FROM ints ORDER BY v;
+.mode csv
+SELECT v FROM ints ORDER BY v DESC;
+.mode tabs
+.headers off
+SELECT min(v), max(v), count(*) FROM ints;
+.mode line
+SELECT 9223372036854775807 AS max_int, -9223372036854775808 AS min_int;

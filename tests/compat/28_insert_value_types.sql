@@ -1,0 +1,10 @@
+.mode insert v
+.headers off
+SELECT 0, 1, -1, 9223372036854775807, -9223372036854775808;
+SELECT 0.0, 1.0, -2.5, 0.5, 0.25, 100.0, -0.125;
+SELECT 1.5e20, 12345678901234.5, 1048576.0, 3.0;
+CREATE TABLE r(x REAL);
+INSERT INTO r VALUES (5), (-3), (0), (7.0);
+SELECT x, typeof(x) FROM r;
+SELECT 'text', x'0a0b', NULL, '';
+SELECT '42', 42, '4.5', 4.5;
