@@ -1,0 +1,189 @@
+//! The one error type of scoql, where an error happened (`Location`), and the report a user
+//! reads on stderr: message, location and a caret under the offending token.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// Where a piece of input came from and where in it: `queries/top.sql:3:1`, `<stdin>:2:5`,
+/// `<command 1>:1:8`. Lines and columns are 1-based; the column counts characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub origin: Rc<str>,
+    pub line: usize,
+    pub col: usize,
+    /// The text of that line, for the caret report, when it is known.
+    pub text: Option<String>,
+    /// How many characters the caret underlines.
+    pub width: usize,
+}
+
+impl Location {
+    pub fn new(origin: Rc<str>, line: usize, col: usize) -> Self {
+        Location {
+            origin,
+            line,
+            col,
+            text: None,
+            width: 1,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.origin, self.line, self.col)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// SQLite refused or failed a statement.
+    #[error("{message}")]
+    Sql {
+        message: String,
+        location: Option<Location>,
+    },
+    /// The input itself is unreadable: invalid UTF-8, a NUL byte.
+    #[error("{message}")]
+    Input { message: String, location: Location },
+    /// A file could not be opened, read or written.
+    #[error("cannot {action} {}: {source}", path.display())]
+    File {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// Writing results failed (a closed pipe is handled as success in main).
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+    /// A dot-command was misused; carries the command's usage line.
+    #[error("{message}; usage: {usage}")]
+    Usage {
+        message: String,
+        usage: &'static str,
+        location: Option<Location>,
+    },
+    #[error("unknown command: .{name} (try .help)")]
+    UnknownCommand {
+        name: String,
+        location: Option<Location>,
+    },
+    /// A statement names a parameter that has no value.
+    #[error("no value for parameter {name}{hint}")]
+    UnboundParameter {
+        name: String,
+        hint: String,
+        location: Option<Location>,
+    },
+    /// A `--param` or `.param set` value does not match the declared type of a saved query.
+    #[error("{message}")]
+    Parameter {
+        message: String,
+        location: Option<Location>,
+    },
+    /// `.read` nested deeper than the limit, most likely a file that reads itself.
+    #[error(".read nested more than {limit} deep: {}", path.display())]
+    ReadDepth {
+        limit: usize,
+        path: PathBuf,
+        location: Option<Location>,
+    },
+    /// An embedded or --seed-dir dataset file failed to load.
+    #[error("dataset file {file} failed: {message}")]
+    Dataset {
+        file: String,
+        message: String,
+        location: Option<Location>,
+    },
+    /// Refused because --safe is on.
+    #[error("{what} is not allowed in --safe mode")]
+    Safe {
+        what: String,
+        location: Option<Location>,
+    },
+    #[error("interrupted")]
+    Interrupted,
+    /// The database could not be opened or prepared (before any input ran).
+    #[error("{context}: {source}")]
+    Database {
+        context: String,
+        source: rusqlite::Error,
+    },
+}
+
+impl Error {
+    /// The location this error is reported at, when it has one.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Sql { location, .. }
+            | Error::Usage { location, .. }
+            | Error::UnknownCommand { location, .. }
+            | Error::UnboundParameter { location, .. }
+            | Error::Parameter { location, .. }
+            | Error::ReadDepth { location, .. }
+            | Error::Dataset { location, .. }
+            | Error::Safe { location, .. } => location.as_ref(),
+            Error::Input { location, .. } => Some(location),
+            Error::File { .. } | Error::Output(_) | Error::Interrupted | Error::Database { .. } => {
+                None
+            }
+        }
+    }
+
+    /// Attaches a location to an error raised by code that did not know where it was.
+    pub fn at(mut self, here: &Location) -> Self {
+        let slot = match &mut self {
+            Error::Sql { location, .. }
+            | Error::Usage { location, .. }
+            | Error::UnknownCommand { location, .. }
+            | Error::UnboundParameter { location, .. }
+            | Error::Parameter { location, .. }
+            | Error::ReadDepth { location, .. }
+            | Error::Dataset { location, .. }
+            | Error::Safe { location, .. } => location,
+            _ => return self,
+        };
+        if slot.is_none() {
+            *slot = Some(here.clone());
+        }
+        self
+    }
+
+    /// True when the error is a write to a closed pipe: the reader went away, which is not a
+    /// failure of ours (`scoql ... | head -1`).
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Output(e) => e.kind() == io::ErrorKind::BrokenPipe,
+            _ => false,
+        }
+    }
+
+    /// The full report: `Error: message`, then the location and a caret when known.
+    pub fn report(&self) -> String {
+        let mut out = format!("Error: {self}\n");
+        if let Some(loc) = self.location() {
+            out.push_str(&format!("  --> {loc}\n"));
+            if let Some(text) = &loc.text {
+                let num = loc.line.to_string();
+                let pad = " ".repeat(num.len());
+                let shown: String = text.chars().take(200).collect();
+                let lead: String = shown
+                    .chars()
+                    .take(loc.col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!(" {pad} |\n"));
+                out.push_str(&format!(" {num} | {shown}\n"));
+                out.push_str(&format!(
+                    " {pad} | {lead}{}\n",
+                    "^".repeat(loc.width.max(1))
+                ));
+            }
+        }
+        out
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,625 @@
+//! The rustyline helper: completion (keywords, tables, columns after `alias.`, functions,
+//! dot-commands and their arguments, file paths, saved queries, and column values inside a
+//! string literal) and SQL highlighting. Names are read from the live database and
+//! refreshed whenever its schema or data change.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ffi::c_int;
+
+use rusqlite::Connection;
+use rustyline::completion::{Completer, FilenameCompleter, Pair};
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::Hinter;
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+
+use crate::dot::{self, ArgKind, COMMANDS};
+use crate::render::Mode;
+
+/// Columns with at most this many distinct text values get their values completed.
+const MAX_VALUES: usize = 300;
+
+/// What completion knows about the database.
+#[derive(Default)]
+struct Names {
+    tables: Vec<String>,
+    /// Lower-case table name → its columns.
+    columns: HashMap<String, Vec<String>>,
+    functions: Vec<String>,
+    /// (lower-case table, lower-case column) → its distinct text values.
+    values: HashMap<(String, String), Vec<String>>,
+    /// schema_version and total_changes when read, to know when to read again.
+    version: Option<(i64, i64)>,
+}
+
+pub struct ReplHelper {
+    is_color: bool,
+    keywords: Vec<String>,
+    names: Names,
+    files: FilenameCompleter,
+}
+
+/// SQLite's own keyword list.
+fn sqlite_keywords() -> Vec<String> {
+    let mut out = Vec::new();
+    // SAFETY: keyword_name fills a pointer/length pair into SQLite's static keyword table for
+    // every index below keyword_count; the bytes are copied at once.
+    unsafe {
+        let n = rusqlite::ffi::sqlite3_keyword_count();
+        for i in 0..n {
+            let mut p: *const std::ffi::c_char = std::ptr::null();
+            let mut len: c_int = 0;
+            if rusqlite::ffi::sqlite3_keyword_name(i, &mut p, &mut len) == rusqlite::ffi::SQLITE_OK
+                && !p.is_null()
+            {
+                let bytes = std::slice::from_raw_parts(p.cast::<u8>(), len.max(0) as usize);
+                out.push(String::from_utf8_lossy(bytes).into_owned());
+            }
+        }
+    }
+    out
+}
+
+fn strings(conn: &Connection, sql: &str) -> Vec<String> {
+    let Ok(mut st) = conn.prepare(sql) else {
+        return Vec::new();
+    };
+    st.query_map([], |r| r.get::<_, String>(0))
+        .map(|rows| rows.filter_map(|r| r.ok()).collect())
+        .unwrap_or_default()
+}
+
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+impl ReplHelper {
+    pub fn new(is_color: bool) -> Self {
+        ReplHelper {
+            is_color,
+            keywords: sqlite_keywords(),
+            names: Names::default(),
+            files: FilenameCompleter::new(),
+        }
+    }
+
+    /// Reads names again when the schema or the data changed since the last read.
+    pub fn refresh(&mut self, conn: &Connection) {
+        let version = conn
+            .query_row(
+                "SELECT (SELECT schema_version FROM pragma_schema_version), total_changes()",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+            )
+            .ok();
+        if version.is_some() && version == self.names.version {
+            return;
+        }
+        let mut names = Names {
+            version,
+            ..Names::default()
+        };
+        names.tables = strings(
+            conn,
+            "SELECT name FROM sqlite_schema WHERE type IN ('table','view') \
+             AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        );
+        names.functions = strings(
+            conn,
+            "SELECT DISTINCT name FROM pragma_function_list WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+        );
+        for table in &names.tables {
+            let cols = strings(
+                conn,
+                &format!("SELECT name FROM pragma_table_info({})", sql_string(table)),
+            );
+            for col in &cols {
+                let values = strings(
+                    conn,
+                    &format!(
+                        "SELECT DISTINCT {c} FROM {t} WHERE typeof({c}) = 'text' ORDER BY 1 LIMIT {}",
+                        MAX_VALUES + 1,
+                        c = quote_ident(col),
+                        t = quote_ident(table)
+                    ),
+                );
+                if !values.is_empty() && values.len() <= MAX_VALUES {
+                    names
+                        .values
+                        .insert((table.to_lowercase(), col.to_lowercase()), values);
+                }
+            }
+            names.columns.insert(table.to_lowercase(), cols);
+        }
+        self.names = names;
+    }
+
+    fn columns_of(&self, table: &str) -> &[String] {
+        self.names
+            .columns
+            .get(&table.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn complete_dot(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
+        let before = &line[..pos];
+        let lead = before.len() - before.trim_start().len();
+        let rest = &before[lead..];
+        let word_start = before
+            .rfind(char::is_whitespace)
+            .map_or(lead, |i| i + 1)
+            .max(lead);
+        let word = &before[word_start..];
+        if !rest.contains(char::is_whitespace) {
+            let typed = word.trim_start_matches('.');
+            let pairs = COMMANDS
+                .iter()
+                .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
+                .filter(|n| n.starts_with(typed))
+                .map(|n| pair(&format!(".{n}"), &format!(".{n} ")))
+                .collect();
+            return (word_start, pairs);
+        }
+        let words = dot::tokenize(rest.trim_start_matches('.'));
+        let Some(cmd) = words.first().and_then(|w| dot::find(w)) else {
+            return (pos, Vec::new());
+        };
+        let index = if before.ends_with(char::is_whitespace) {
+            words.len() - 1
+        } else {
+            words.len().saturating_sub(2)
+        };
+        let kind = cmd
+            .args
+            .get(index)
+            .or(cmd.args.last())
+            .copied()
+            .unwrap_or(ArgKind::Text);
+        let options: Vec<String> = match kind {
+            ArgKind::File => {
+                return self
+                    .files
+                    .complete_path(line, pos)
+                    .unwrap_or((pos, Vec::new()));
+            }
+            ArgKind::Mode => Mode::ALL.iter().map(|m| m.name().to_string()).collect(),
+            ArgKind::OnOff => vec!["on".into(), "off".into()],
+            ArgKind::Table => self.names.tables.clone(),
+            ArgKind::Query => crate::dataset::saved_queries()
+                .into_iter()
+                .map(|q| q.name)
+                .collect(),
+            ArgKind::Command => COMMANDS.iter().map(|c| c.name.to_string()).collect(),
+            ArgKind::Text if cmd.name == "parameter" && index == 0 => {
+                ["set", "unset", "list", "clear"].map(String::from).to_vec()
+            }
+            ArgKind::Text => Vec::new(),
+        };
+        let pairs = options
+            .iter()
+            .filter(|o| o.starts_with(word))
+            .map(|o| pair(o, &format!("{o} ")))
+            .collect();
+        (word_start, pairs)
+    }
+
+    /// Tables named after FROM or JOIN in `sql`, with their aliases: alias (or name) →
+    /// table, all lower-case.
+    fn tables_in(&self, sql: &str) -> Vec<(String, String)> {
+        let words: Vec<String> = sql
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut found = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if w != "from" && w != "join" {
+                continue;
+            }
+            let Some(table) = words.get(i + 1) else {
+                continue;
+            };
+            if !self.names.columns.contains_key(table) {
+                continue;
+            }
+            let mut alias = words.get(i + 2).cloned();
+            if alias.as_deref() == Some("as") {
+                alias = words.get(i + 3).cloned();
+            }
+            let alias = alias
+                .filter(|a| !self.keywords.iter().any(|k| k.eq_ignore_ascii_case(a)))
+                .unwrap_or_else(|| table.clone());
+            found.push((alias, table.clone()));
+            found.push((table.clone(), table.clone()));
+        }
+        found
+    }
+
+    /// Inside `col = '...`: the distinct values of that column.
+    fn complete_value(&self, line: &str, pos: usize, quote: usize) -> Option<(usize, Vec<Pair>)> {
+        let typed = &line[quote + 1..pos];
+        let head = line[..quote].trim_end();
+        let head = head
+            .strip_suffix('(')
+            .map(|h| h.trim_end().strip_suffix_ci("in").unwrap_or(h))
+            .unwrap_or(head)
+            .trim_end();
+        let head = ["<>", "!=", "==", "=", "like", "glob", ","]
+            .iter()
+            .find_map(|op| head.strip_suffix_ci(op))?
+            .trim_end();
+        let col_ref: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let (qualifier, column) = match col_ref.rsplit_once('.') {
+            Some((q, c)) => (Some(q.to_lowercase()), c.to_lowercase()),
+            None => (None, col_ref.to_lowercase()),
+        };
+        let tables = self.tables_in(line);
+        let candidates: Vec<&String> = match &qualifier {
+            Some(q) => tables
+                .iter()
+                .filter(|(a, _)| a == q)
+                .map(|(_, t)| t)
+                .collect(),
+            None => tables.iter().map(|(_, t)| t).collect(),
+        };
+        let values = candidates
+            .iter()
+            .find_map(|t| self.names.values.get(&((*t).clone(), column.clone())))?;
+        let pairs = values
+            .iter()
+            .filter(|v| v.starts_with(typed))
+            .map(|v| pair(v, &format!("{}'", v.replace('\'', "''"))))
+            .collect();
+        Some((quote + 1, pairs))
+    }
+
+    fn complete_sql(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
+        let before = &line[..pos];
+        if let Some(quote) = open_quote(before) {
+            return self
+                .complete_value(line, pos, quote)
+                .unwrap_or((pos, Vec::new()));
+        }
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+            .last()
+            .map_or(pos, |(i, _)| i);
+        let word = &before[start..];
+        let lower = word.to_lowercase();
+        if let Some(prefix) = before[..start].strip_suffix('.') {
+            let qualifier: String = prefix
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
+            let tables = self.tables_in(line);
+            let table = tables
+                .iter()
+                .find(|(a, _)| *a == qualifier)
+                .map_or(qualifier.clone(), |(_, t)| t.clone());
+            let pairs = self
+                .columns_of(&table)
+                .iter()
+                .filter(|c| c.to_lowercase().starts_with(&lower))
+                .map(|c| pair(c, c))
+                .collect();
+            return (start, pairs);
+        }
+        if word.is_empty() {
+            return (pos, Vec::new());
+        }
+        let upper = word.chars().all(|c| !c.is_lowercase());
+        let mut seen = std::collections::HashSet::new();
+        let mut pairs = Vec::new();
+        let mut add = |display: String, replacement: String| {
+            if display.to_lowercase().starts_with(&lower) && seen.insert(display.clone()) {
+                pairs.push(pair(&display, &replacement));
+            }
+        };
+        let in_query: Vec<String> = self.tables_in(line).into_iter().map(|(_, t)| t).collect();
+        for t in &in_query {
+            for c in self.columns_of(t) {
+                add(c.clone(), c.clone());
+            }
+        }
+        for t in &self.names.tables {
+            add(t.clone(), t.clone());
+        }
+        for k in &self.keywords {
+            let k = if upper { k.clone() } else { k.to_lowercase() };
+            add(k.clone(), k);
+        }
+        for f in &self.names.functions {
+            add(format!("{f}()"), format!("{f}("));
+        }
+        if in_query.is_empty() {
+            for cols in self.names.columns.values() {
+                for c in cols {
+                    add(c.clone(), c.clone());
+                }
+            }
+        }
+        (start, pairs)
+    }
+}
+
+fn sql_string(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+fn pair(display: &str, replacement: &str) -> Pair {
+    Pair {
+        display: display.to_string(),
+        replacement: replacement.to_string(),
+    }
+}
+
+/// Where an unclosed string literal starts in `text`, if the text ends inside one.
+fn open_quote(text: &str) -> Option<usize> {
+    let mut open = None;
+    let mut in_comment = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if in_comment {
+            if c == '\n' {
+                in_comment = false;
+            }
+            continue;
+        }
+        match (open, c) {
+            (None, '-') if chars.peek().is_some_and(|(_, n)| *n == '-') => in_comment = true,
+            (None, '\'') => open = Some(i),
+            (Some(_), '\'') => open = None,
+            _ => {}
+        }
+    }
+    open
+}
+
+trait StripSuffixCi {
+    fn strip_suffix_ci(&self, suffix: &str) -> Option<&str>;
+}
+
+impl StripSuffixCi for str {
+    fn strip_suffix_ci(&self, suffix: &str) -> Option<&str> {
+        let n = self.len().checked_sub(suffix.len())?;
+        if !self.is_char_boundary(n) || !self[n..].eq_ignore_ascii_case(suffix) {
+            return None;
+        }
+        Some(&self[..n])
+    }
+}
+
+impl Completer for ReplHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if line.trim_start().starts_with('.') {
+            return Ok(self.complete_dot(line, pos));
+        }
+        Ok(self.complete_sql(line, pos))
+    }
+}
+
+impl Hinter for ReplHelper {
+    type Hint = String;
+}
+
+impl Validator for ReplHelper {}
+
+impl Helper for ReplHelper {}
+
+const KEYWORD: &str = "\x1b[1;34m";
+const STRING: &str = "\x1b[32m";
+const NUMBER: &str = "\x1b[36m";
+const COMMENT: &str = "\x1b[2m";
+const BRACKET: &str = "\x1b[1;7m";
+const COMMAND: &str = "\x1b[35m";
+const RESET: &str = "\x1b[0m";
+
+impl ReplHelper {
+    /// The byte offset of the bracket matching the one at or just before the cursor.
+    fn matching_bracket(line: &str, pos: usize) -> Option<(usize, usize)> {
+        let bytes = line.as_bytes();
+        let at = [pos, pos.wrapping_sub(1)]
+            .into_iter()
+            .find(|&i| i < bytes.len() && matches!(bytes[i], b'(' | b')'))?;
+        let (step, open, close): (isize, u8, u8) = if bytes[at] == b'(' {
+            (1, b'(', b')')
+        } else {
+            (-1, b')', b'(')
+        };
+        let mut depth = 0i32;
+        let mut i = at as isize;
+        while i >= 0 && (i as usize) < bytes.len() {
+            let b = bytes[i as usize];
+            if b == open {
+                depth += 1;
+            } else if b == close {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((at, i as usize));
+                }
+            }
+            i += step;
+        }
+        None
+    }
+}
+
+impl Highlighter for ReplHelper {
+    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
+        if !self.is_color || line.is_empty() {
+            return Cow::Borrowed(line);
+        }
+        if line.trim_start().starts_with('.') {
+            let end = line.find(char::is_whitespace).unwrap_or(line.len());
+            return Cow::Owned(format!("{COMMAND}{}{RESET}{}", &line[..end], &line[end..]));
+        }
+        let brackets = Self::matching_bracket(line, pos);
+        let mut out = String::with_capacity(line.len() * 2);
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if brackets.is_some_and(|(a, b)| i == a || i == b) {
+                out.push_str(BRACKET);
+                out.push(c);
+                out.push_str(RESET);
+                continue;
+            }
+            if c == '-' && chars.peek().is_some_and(|(_, n)| *n == '-') {
+                let end = line[i..].find('\n').map_or(line.len(), |e| i + e);
+                out.push_str(COMMENT);
+                out.push_str(&line[i..end]);
+                out.push_str(RESET);
+                while chars.peek().is_some_and(|(j, _)| *j < end) {
+                    chars.next();
+                }
+                continue;
+            }
+            if c == '\'' {
+                let mut end = line.len();
+                for (j, d) in chars.by_ref() {
+                    if d == '\'' {
+                        end = j + 1;
+                        break;
+                    }
+                }
+                out.push_str(STRING);
+                out.push_str(&line[i..end]);
+                out.push_str(RESET);
+                continue;
+            }
+            if c.is_ascii_digit() {
+                let mut end = i + 1;
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_ascii_alphanumeric() || d == '.' {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push_str(NUMBER);
+                out.push_str(&line[i..end]);
+                out.push_str(RESET);
+                continue;
+            }
+            if c.is_alphabetic() || c == '_' {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_alphanumeric() || d == '_' {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let word = &line[i..end];
+                if self.keywords.iter().any(|k| k.eq_ignore_ascii_case(word)) {
+                    out.push_str(KEYWORD);
+                    out.push_str(word);
+                    out.push_str(RESET);
+                } else {
+                    out.push_str(word);
+                }
+                continue;
+            }
+            out.push(c);
+        }
+        Cow::Owned(out)
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.is_color
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn helper() -> ReplHelper {
+        let mut h = ReplHelper::new(true);
+        let Ok(conn) = Connection::open_in_memory() else {
+            panic!("no database")
+        };
+        let _ = conn.execute_batch(
+            "CREATE TABLE routes(id INTEGER, country TEXT, name TEXT); \
+             INSERT INTO routes VALUES (1, 'KZ', 'a'), (2, 'UZ', 'b'); \
+             CREATE TABLE projects(id INTEGER, investor TEXT);",
+        );
+        h.refresh(&conn);
+        h
+    }
+
+    fn displays(r: (usize, Vec<Pair>)) -> Vec<String> {
+        r.1.into_iter().map(|p| p.display).collect()
+    }
+
+    #[test]
+    fn completes_tables_keywords_and_columns_after_an_alias() {
+        let h = helper();
+        assert!(displays(h.complete_sql("select * from rou", 17)).contains(&"routes".into()));
+        assert!(displays(h.complete_sql("SEL", 3)).contains(&"SELECT".into()));
+        let line = "select r.co from routes r";
+        assert_eq!(
+            displays(h.complete_sql(line, 11)),
+            vec!["country".to_string()]
+        );
+    }
+
+    #[test]
+    fn completes_values_inside_a_string() {
+        let h = helper();
+        let line = "select * from routes where country = 'K";
+        let (start, pairs) = h.complete_sql(line, line.len());
+        assert_eq!(start, line.len() - 1);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].replacement, "KZ'");
+    }
+
+    #[test]
+    fn completes_dot_commands_and_their_arguments() {
+        let h = helper();
+        assert!(displays(h.complete_dot(".hea", 4)).contains(&".headers".into()));
+        assert_eq!(
+            displays(h.complete_dot(".mode cs", 8)),
+            vec!["csv".to_string()]
+        );
+        assert_eq!(
+            displays(h.complete_dot(".headers o", 10)),
+            vec!["on", "off"]
+        );
+    }
+
+    #[test]
+    fn highlighting_marks_keywords_strings_and_numbers() {
+        let h = helper();
+        let out = h.highlight("select 'a', 1 -- c", 0);
+        assert!(out.contains(&format!("{KEYWORD}select{RESET}")));
+        assert!(out.contains(&format!("{STRING}'a'{RESET}")));
+        assert!(out.contains(&format!("{NUMBER}1{RESET}")));
+        assert!(out.contains(&format!("{COMMENT}-- c{RESET}")));
+        let plain = ReplHelper::new(false);
+        assert_eq!(plain.highlight("select 1", 0), "select 1");
+    }
+}

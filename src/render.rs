@@ -1,0 +1,581 @@
+//! Output modes: the `Mode` enum that names them all, the renderer interface (begin / row /
+//! end, writing into a byte buffer), and the streaming renderers, byte-compatible with the
+//! sqlite3 shell (3.40) in list, csv, tabs, line, quote and insert.
+
+use std::fmt::Write as _;
+
+use crate::exec::{Cell, Row, needs_quoting, real_exact};
+
+/// Every output mode. One definition drives `--mode`, the shortcuts, `.mode`, `.help` and
+/// completion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Mode {
+    /// Table with UTF-8 borders (default).
+    Table,
+    /// Table with a rule between every row.
+    Box,
+    /// GitHub-flavoured markdown table.
+    Markdown,
+    /// Values separated by `.separator` (default `|`).
+    List,
+    /// Comma-separated values, quoted as the sqlite3 shell quotes them.
+    Csv,
+    /// Tab-separated values.
+    Tabs,
+    /// One `name = value` line per column, a blank line between rows.
+    Line,
+    /// Values as SQL literals.
+    Quote,
+    /// SQL INSERT statements for TABLE.
+    Insert,
+    /// One JSON array of objects per result.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 11] = [
+        Mode::Table,
+        Mode::Box,
+        Mode::Markdown,
+        Mode::List,
+        Mode::Csv,
+        Mode::Tabs,
+        Mode::Line,
+        Mode::Quote,
+        Mode::Insert,
+        Mode::Json,
+        Mode::Jsonl,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Table => "table",
+            Mode::Box => "box",
+            Mode::Markdown => "markdown",
+            Mode::List => "list",
+            Mode::Csv => "csv",
+            Mode::Tabs => "tabs",
+            Mode::Line => "line",
+            Mode::Quote => "quote",
+            Mode::Insert => "insert",
+            Mode::Json => "json",
+            Mode::Jsonl => "jsonl",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Mode> {
+        // sqlite3 also accepts `lines` for line mode.
+        let name = if name == "lines" { "line" } else { name };
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// Drawn as a whole table at the end of a result (rows are held, up to the row limit).
+    pub fn is_table(self) -> bool {
+        matches!(self, Mode::Table | Mode::Box | Mode::Markdown)
+    }
+}
+
+/// What a renderer needs to know; renderers never see the session.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub headers: bool,
+    /// Text for NULL; None means the mode's default (`NULL` in tables, empty elsewhere).
+    pub nullvalue: Option<String>,
+    pub colsep: String,
+    pub rowsep: String,
+    /// Target of `insert` mode, already quoted when it needs it.
+    pub table_name: String,
+    /// Table modes: draw at most this many rows (head and tail); None = all.
+    pub maxrows: Option<usize>,
+    /// Table modes: fit to this terminal width.
+    pub width: Option<u16>,
+    pub color: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            headers: true,
+            nullvalue: None,
+            colsep: "|".into(),
+            rowsep: "\n".into(),
+            table_name: "\"table\"".into(),
+            maxrows: None,
+            width: None,
+            color: false,
+        }
+    }
+}
+
+/// A renderer receives one result: its column names, then each row as it is stepped, then
+/// the end. Output goes into `out`, which the caller drains to the sink.
+pub trait Renderer {
+    fn begin(&mut self, out: &mut Vec<u8>, columns: &[String]);
+    fn row(&mut self, out: &mut Vec<u8>, row: &Row);
+    fn end(&mut self, out: &mut Vec<u8>);
+}
+
+/// The renderer for `mode`, for one result.
+pub fn renderer(mode: Mode, opts: &Options) -> Box<dyn Renderer> {
+    let opts = opts.clone();
+    match mode {
+        Mode::Table | Mode::Box | Mode::Markdown => {
+            Box::new(crate::table::TableRenderer::new(mode, opts))
+        }
+        Mode::List | Mode::Tabs => Box::new(List::new(opts, false)),
+        Mode::Csv => Box::new(List::new(opts, true)),
+        Mode::Line => Box::new(Line::new(opts)),
+        Mode::Quote => Box::new(Quote::new(opts)),
+        Mode::Insert => Box::new(Insert::new(opts)),
+        Mode::Json => Box::new(Json::new(false)),
+        Mode::Jsonl => Box::new(Json::new(true)),
+    }
+}
+
+/// The sqlite3 shell passes values around as C strings, so text stops at its first NUL.
+fn c_text(bytes: &[u8]) -> &[u8] {
+    match bytes.iter().position(|&b| b == 0) {
+        Some(i) => &bytes[..i],
+        None => bytes,
+    }
+}
+
+/// The shell's text of a value (`sqlite3_column_text`), or None for NULL. Integers are
+/// formatted here rather than converted by SQLite: the digits are the same, without a
+/// second conversion.
+pub fn value_text<'a>(cell: &Cell<'a>, scratch: &'a mut itoa::Buffer) -> Option<&'a [u8]> {
+    match *cell {
+        Cell::Null => None,
+        Cell::Integer(v) => Some(scratch.format(v).as_bytes()),
+        Cell::Real(_, t) | Cell::Text(t) | Cell::Blob(t) => Some(c_text(t)),
+    }
+}
+
+/// list, tabs and csv: values joined by the column separator, rows ended by the row
+/// separator, headers once per result.
+struct List {
+    opts: Options,
+    is_csv: bool,
+    nullvalue: Vec<u8>,
+    columns: Vec<String>,
+    rows: usize,
+}
+
+impl List {
+    fn new(opts: Options, is_csv: bool) -> Self {
+        let nullvalue = opts.nullvalue.clone().unwrap_or_default().into_bytes();
+        List {
+            opts,
+            is_csv,
+            nullvalue,
+            columns: Vec::new(),
+            rows: 0,
+        }
+    }
+
+    fn field(&self, out: &mut Vec<u8>, text: Option<&[u8]>) {
+        match text {
+            None => out.extend_from_slice(&self.nullvalue),
+            Some(t) if self.is_csv => csv_field(out, t, self.opts.colsep.as_bytes()),
+            Some(t) => out.extend_from_slice(t),
+        }
+    }
+}
+
+/// The sqlite3 shell's CSV rule: quote when the value is empty, holds a control character,
+/// a space, `"`, `'`, DEL or any non-ASCII byte, or contains the column separator.
+fn csv_field(out: &mut Vec<u8>, t: &[u8], sep: &[u8]) {
+    let needs = t.is_empty()
+        || t.iter()
+            .any(|&b| b <= b' ' || b == b'"' || b == b'\'' || b >= 0x7f)
+        || (!sep.is_empty() && t.windows(sep.len()).any(|w| w == sep));
+    if needs {
+        out.push(b'"');
+        for &b in t {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(t);
+    }
+}
+
+impl Renderer for List {
+    fn begin(&mut self, _out: &mut Vec<u8>, columns: &[String]) {
+        self.columns = columns.to_vec();
+    }
+
+    fn row(&mut self, out: &mut Vec<u8>, row: &Row) {
+        if self.rows == 0 && self.opts.headers {
+            for (i, c) in self.columns.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(self.opts.colsep.as_bytes());
+                }
+                self.field(out, Some(c_text(c.as_bytes())));
+            }
+            out.extend_from_slice(self.opts.rowsep.as_bytes());
+        }
+        self.rows += 1;
+        let mut num = itoa::Buffer::new();
+        for i in 0..row.len() {
+            if i > 0 {
+                out.extend_from_slice(self.opts.colsep.as_bytes());
+            }
+            let cell = row.cell(i);
+            self.field(out, value_text(&cell, &mut num));
+        }
+        out.extend_from_slice(self.opts.rowsep.as_bytes());
+    }
+
+    fn end(&mut self, _out: &mut Vec<u8>) {}
+}
+
+/// line: `name = value`, names right-aligned to the widest (at least 5 bytes), the row
+/// separator between rows.
+struct Line {
+    opts: Options,
+    names: Vec<Vec<u8>>,
+    rows: usize,
+}
+
+impl Line {
+    fn new(opts: Options) -> Self {
+        Line {
+            opts,
+            names: Vec::new(),
+            rows: 0,
+        }
+    }
+}
+
+impl Renderer for Line {
+    fn begin(&mut self, _out: &mut Vec<u8>, columns: &[String]) {
+        let width = columns
+            .iter()
+            .map(|c| c_text(c.as_bytes()).len())
+            .max()
+            .unwrap_or(0)
+            .max(5);
+        self.names = columns
+            .iter()
+            .map(|c| {
+                let name = c_text(c.as_bytes());
+                let mut padded = vec![b' '; width - name.len()];
+                padded.extend_from_slice(name);
+                padded.extend_from_slice(b" = ");
+                padded
+            })
+            .collect();
+    }
+
+    fn row(&mut self, out: &mut Vec<u8>, row: &Row) {
+        if self.rows > 0 {
+            out.extend_from_slice(self.opts.rowsep.as_bytes());
+        }
+        self.rows += 1;
+        let null = self.opts.nullvalue.as_deref().unwrap_or("").as_bytes();
+        let mut num = itoa::Buffer::new();
+        for (i, name) in self.names.iter().enumerate() {
+            out.extend_from_slice(name);
+            let cell = row.cell(i);
+            out.extend_from_slice(value_text(&cell, &mut num).unwrap_or(null));
+            out.extend_from_slice(self.opts.rowsep.as_bytes());
+        }
+    }
+
+    fn end(&mut self, _out: &mut Vec<u8>) {}
+}
+
+/// `'text'` with quotes doubled, as the shell's quote mode writes strings.
+fn quoted(out: &mut Vec<u8>, t: &[u8]) {
+    out.push(b'\'');
+    for &b in t {
+        if b == b'\'' {
+            out.push(b'\'');
+        }
+        out.push(b);
+    }
+    out.push(b'\'');
+}
+
+/// insert mode's strings: as `quoted`, but newlines and carriage returns are written as
+/// escape sequences undone by `replace(..., char(10))`, so that each INSERT stays on one line.
+fn quoted_escaped(out: &mut Vec<u8>, t: &[u8]) {
+    let has_nl = t.contains(&b'\n');
+    let has_cr = t.contains(&b'\r');
+    if !has_nl && !has_cr {
+        return quoted(out, t);
+    }
+    let nl = has_nl.then(|| unused_marker(t, "\\n", "\\012"));
+    let cr = has_cr.then(|| unused_marker(t, "\\r", "\\015"));
+    if nl.is_some() {
+        out.extend_from_slice(b"replace(");
+    }
+    if cr.is_some() {
+        out.extend_from_slice(b"replace(");
+    }
+    out.push(b'\'');
+    for &b in t {
+        match b {
+            b'\'' => out.extend_from_slice(b"''"),
+            b'\n' => out.extend_from_slice(nl.as_deref().unwrap_or("").as_bytes()),
+            b'\r' => out.extend_from_slice(cr.as_deref().unwrap_or("").as_bytes()),
+            _ => out.push(b),
+        }
+    }
+    out.push(b'\'');
+    if let Some(cr) = &cr {
+        out.extend_from_slice(format!(",'{cr}',char(13))").as_bytes());
+    }
+    if let Some(nl) = &nl {
+        out.extend_from_slice(format!(",'{nl}',char(10))").as_bytes());
+    }
+}
+
+/// A marker for a control character that does not already occur in the text.
+fn unused_marker(t: &[u8], a: &str, b: &str) -> String {
+    let occurs = |m: &str| t.windows(m.len()).any(|w| w == m.as_bytes());
+    if !occurs(a) {
+        return a.into();
+    }
+    if !occurs(b) {
+        return b.into();
+    }
+    (0u64..)
+        .map(|i| format!("({a}{i})"))
+        .find(|m| !occurs(m))
+        .unwrap_or_default()
+}
+
+fn blob_literal(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(b"X'");
+    for byte in b {
+        let _ = write!(HexSink(out), "{byte:02x}");
+    }
+    out.push(b'\'');
+}
+
+/// Lets `write!` format into a byte buffer.
+struct HexSink<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for HexSink<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A value as an SQL literal, as the shell's quote and insert modes write it.
+fn sql_literal(out: &mut Vec<u8>, cell: &Cell, escape_newlines: bool, integral_reals: bool) {
+    match *cell {
+        Cell::Null => out.extend_from_slice(b"NULL"),
+        Cell::Integer(v) => out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
+        Cell::Real(v, _) => out.extend_from_slice(real_literal(v, integral_reals).as_bytes()),
+        Cell::Text(t) if escape_newlines => quoted_escaped(out, c_text(t)),
+        Cell::Text(t) => quoted(out, c_text(t)),
+        Cell::Blob(b) => blob_literal(out, b),
+    }
+}
+
+/// insert mode writes integral reals as `N.0` and infinities as `1e999`; quote mode always
+/// uses `%!.20g`.
+fn real_literal(v: f64, integral_reals: bool) -> String {
+    if integral_reals {
+        if v == f64::INFINITY {
+            return "1e999".into();
+        }
+        if v == f64::NEG_INFINITY {
+            return "-1e999".into();
+        }
+        // 2^63: beyond it a C cast to int64 does not round-trip.
+        if v.fract() == 0.0 && v.abs() < 9.223_372_036_854_776e18 {
+            return format!("{}.0", v as i64);
+        }
+    }
+    real_exact(v)
+}
+
+struct Quote {
+    opts: Options,
+    columns: Vec<String>,
+    rows: usize,
+}
+
+impl Quote {
+    fn new(opts: Options) -> Self {
+        Quote {
+            opts,
+            columns: Vec::new(),
+            rows: 0,
+        }
+    }
+}
+
+impl Renderer for Quote {
+    fn begin(&mut self, _out: &mut Vec<u8>, columns: &[String]) {
+        self.columns = columns.to_vec();
+    }
+
+    fn row(&mut self, out: &mut Vec<u8>, row: &Row) {
+        if self.rows == 0 && self.opts.headers {
+            for (i, c) in self.columns.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(self.opts.colsep.as_bytes());
+                }
+                quoted(out, c_text(c.as_bytes()));
+            }
+            out.extend_from_slice(self.opts.rowsep.as_bytes());
+        }
+        self.rows += 1;
+        for i in 0..row.len() {
+            if i > 0 {
+                out.extend_from_slice(self.opts.colsep.as_bytes());
+            }
+            sql_literal(out, &row.cell(i), false, false);
+        }
+        out.extend_from_slice(self.opts.rowsep.as_bytes());
+    }
+
+    fn end(&mut self, _out: &mut Vec<u8>) {}
+}
+
+struct Insert {
+    opts: Options,
+    prefix: Vec<u8>,
+}
+
+impl Insert {
+    fn new(opts: Options) -> Self {
+        Insert {
+            opts,
+            prefix: Vec::new(),
+        }
+    }
+}
+
+/// An identifier as the shell writes it: bare when it can be, else in double quotes.
+pub fn identifier(name: &str) -> String {
+    if needs_quoting(name) {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    } else {
+        name.to_string()
+    }
+}
+
+impl Renderer for Insert {
+    fn begin(&mut self, _out: &mut Vec<u8>, columns: &[String]) {
+        let mut p = format!("INSERT INTO {}", self.opts.table_name);
+        if self.opts.headers {
+            let cols: Vec<String> = columns.iter().map(|c| identifier(c)).collect();
+            p.push('(');
+            p.push_str(&cols.join(","));
+            p.push(')');
+        }
+        p.push_str(" VALUES(");
+        self.prefix = p.into_bytes();
+    }
+
+    fn row(&mut self, out: &mut Vec<u8>, row: &Row) {
+        out.extend_from_slice(&self.prefix);
+        for i in 0..row.len() {
+            if i > 0 {
+                out.push(b',');
+            }
+            sql_literal(out, &row.cell(i), true, true);
+        }
+        out.extend_from_slice(b");\n");
+    }
+
+    fn end(&mut self, _out: &mut Vec<u8>) {}
+}
+
+/// json and jsonl. Integers are exact, reals the shortest text that reads back as the same
+/// double (non-finite ones are null), blobs hex strings.
+struct Json {
+    is_lines: bool,
+    keys: Vec<String>,
+    rows: usize,
+}
+
+impl Json {
+    fn new(is_lines: bool) -> Self {
+        Json {
+            is_lines,
+            keys: Vec::new(),
+            rows: 0,
+        }
+    }
+}
+
+pub fn json_value(out: &mut Vec<u8>, cell: &Cell) {
+    match *cell {
+        Cell::Null => out.extend_from_slice(b"null"),
+        Cell::Integer(v) => out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
+        Cell::Real(v, _) if v.is_finite() => {
+            let text = serde_json::Number::from_f64(v)
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "null".into());
+            out.extend_from_slice(text.as_bytes());
+        }
+        Cell::Real(..) => out.extend_from_slice(b"null"),
+        Cell::Text(t) => json_string(out, &String::from_utf8_lossy(t)),
+        Cell::Blob(b) => {
+            let mut hex = String::with_capacity(b.len() * 2);
+            for byte in b {
+                let _ = write!(hex, "{byte:02x}");
+            }
+            json_string(out, &hex);
+        }
+    }
+}
+
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    // Serializing a &str cannot fail; the fallback keeps the output valid JSON regardless.
+    if serde_json::to_writer(&mut *out, s).is_err() {
+        out.extend_from_slice(b"null");
+    }
+}
+
+impl Renderer for Json {
+    fn begin(&mut self, _out: &mut Vec<u8>, columns: &[String]) {
+        self.keys = columns
+            .iter()
+            .map(|c| {
+                let mut k = Vec::new();
+                json_string(&mut k, c);
+                k.push(b':');
+                String::from_utf8_lossy(&k).into_owned()
+            })
+            .collect();
+    }
+
+    fn row(&mut self, out: &mut Vec<u8>, row: &Row) {
+        if !self.is_lines {
+            out.extend_from_slice(if self.rows == 0 { b"[" } else { b",\n" });
+        }
+        self.rows += 1;
+        out.push(b'{');
+        for (i, key) in self.keys.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(key.as_bytes());
+            json_value(out, &row.cell(i));
+        }
+        out.push(b'}');
+        if self.is_lines {
+            out.push(b'\n');
+        }
+    }
+
+    fn end(&mut self, out: &mut Vec<u8>) {
+        if !self.is_lines {
+            out.extend_from_slice(if self.rows == 0 { b"[]\n" } else { b"]\n" });
+        }
+    }
+}

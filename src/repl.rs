@@ -1,0 +1,149 @@
+//! The interactive shell: a rustyline editor as one more source of lines for the session's
+//! loop, plus the banner, the prompts and the history file.
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use rusqlite::Connection;
+use rustyline::Editor;
+use rustyline::config::{BellStyle, CompletionType, Config};
+use rustyline::error::ReadlineError;
+use rustyline::history::{DefaultHistory, History};
+
+use crate::error::{Error, Location, Result};
+use crate::helper::ReplHelper;
+use crate::input::{Line, LineSource};
+use crate::session::{Flow, Session};
+use crate::settings::Settings;
+
+pub const PROMPT: &str = "scoql> ";
+pub const CONTINUATION: &str = "   ...> ";
+
+/// Lines typed at the prompt. Each complete statement goes into the history as one entry.
+struct EditorSource {
+    editor: Editor<ReplHelper, DefaultHistory>,
+    history: Option<PathBuf>,
+    /// Lines of the statement being typed, for its history entry.
+    typed: Vec<String>,
+    has_warned: bool,
+}
+
+impl EditorSource {
+    fn remember(&mut self) {
+        if self.typed.is_empty() {
+            return;
+        }
+        let entry = self.typed.join("\n");
+        self.typed.clear();
+        if entry.trim().is_empty() {
+            return;
+        }
+        let _ = self.editor.history_mut().add(&entry);
+        if let Some(path) = &self.history
+            && let Err(e) = self.editor.save_history(path)
+        {
+            self.warn(&format!("cannot write history {}: {e}", path.display()));
+        }
+    }
+
+    fn warn(&mut self, message: &str) {
+        if !self.has_warned {
+            eprintln!("warning: {message}");
+            self.has_warned = true;
+        }
+    }
+}
+
+impl LineSource for EditorSource {
+    fn next_line(&mut self, is_pending: bool, conn: &Connection) -> Result<Line> {
+        if !is_pending {
+            self.remember();
+            if let Some(h) = self.editor.helper_mut() {
+                h.refresh(conn);
+            }
+        }
+        let prompt = if is_pending { CONTINUATION } else { PROMPT };
+        match self.editor.readline(prompt) {
+            Ok(line) => {
+                // A pasted block arrives as one "line" holding newlines; the splitter takes
+                // it line by line.
+                self.typed.push(line.clone());
+                Ok(Line::Text(line))
+            }
+            Err(ReadlineError::Interrupted) => {
+                self.typed.clear();
+                Ok(Line::Cancel)
+            }
+            Err(ReadlineError::Eof) => {
+                self.remember();
+                Ok(Line::End)
+            }
+            Err(e) => Err(Error::Input {
+                message: format!("cannot read the terminal: {e}"),
+                location: Location::new(self.origin(), 0, 0),
+            }),
+        }
+    }
+
+    fn origin(&self) -> Rc<str> {
+        Rc::from("<repl>")
+    }
+
+    fn is_interactive(&self) -> bool {
+        true
+    }
+}
+
+/// Runs the interactive shell until `.quit` or Ctrl-D.
+pub fn run(session: &mut Session, settings: &Settings) -> Result<Flow> {
+    let config = Config::builder()
+        .completion_type(CompletionType::List)
+        .history_ignore_space(true)
+        .bell_style(BellStyle::None)
+        .auto_add_history(false)
+        .max_history_size(10_000)
+        .and_then(|b| b.history_ignore_dups(true))
+        .map_err(|e| Error::Input {
+            message: format!("cannot configure the line editor: {e}"),
+            location: Location::new(Rc::from("<repl>"), 0, 0),
+        })?
+        .build();
+    let mut editor: Editor<ReplHelper, DefaultHistory> =
+        Editor::with_config(config).map_err(|e| Error::Input {
+            message: format!("cannot start the line editor: {e}"),
+            location: Location::new(Rc::from("<repl>"), 0, 0),
+        })?;
+    editor.set_helper(Some(ReplHelper::new(settings.color)));
+    let mut src = EditorSource {
+        editor,
+        history: settings.history.clone(),
+        typed: Vec::new(),
+        has_warned: false,
+    };
+    if let Some(path) = &settings.history {
+        let ready = match path.parent() {
+            Some(dir) => std::fs::create_dir_all(dir),
+            None => Ok(()),
+        };
+        match ready {
+            Err(e) => src.warn(&format!("cannot create {}: {e}", path.display())),
+            Ok(()) if path.exists() => {
+                if let Err(e) = src.editor.load_history(path) {
+                    src.warn(&format!("cannot read history {}: {e}", path.display()));
+                }
+            }
+            Ok(()) => {}
+        }
+    }
+    if settings.is_stdin_tty && settings.is_stdout_tty {
+        eprintln!(
+            "scoql {} — the China–SCO demonstration zone in Qingdao, as SQL. \
+             Type .help for commands, .about for the data.",
+            env!("CARGO_PKG_VERSION")
+        );
+    }
+    match session.run(&mut src, None)? {
+        Flow::Exit(code) => Ok(Flow::Exit(code)),
+        Flow::Continue => Ok(Flow::Exit(0)),
+    }
+}
