@@ -105,337 +105,38 @@ macro_rules! cmd {
 }
 
 /// Every dot-command, in the order `.help` lists them.
+#[rustfmt::skip]
 pub static COMMANDS: &[Command] = &[
-    cmd!(
-        "about",
-        [],
-        ".about",
-        "What the embedded dataset covers: tables, sources, period, limits",
-        [],
-        0,
-        0,
-        false,
-        about::about
-    ),
-    cmd!(
-        "bail",
-        [],
-        ".bail on|off",
-        "Stop a script at the first error",
-        [A::OnOff],
-        1,
-        1,
-        false,
-        bail
-    ),
-    cmd!(
-        "changes",
-        [],
-        ".changes on|off",
-        "Show the number of rows each statement changed",
-        [A::OnOff],
-        1,
-        1,
-        false,
-        changes
-    ),
-    cmd!(
-        "describe",
-        ["desc"],
-        ".describe TABLE",
-        "Columns, types, keys and the documentation of a table or view",
-        [A::Table],
-        1,
-        1,
-        false,
-        about::describe
-    ),
-    cmd!(
-        "dump",
-        [],
-        ".dump [TABLE...]",
-        "The database (or matching tables) as SQL text",
-        [A::Table],
-        0,
-        ANY,
-        false,
-        dbcmd::dump
-    ),
-    cmd!(
-        "echo",
-        [],
-        ".echo on|off",
-        "Print each statement before running it",
-        [A::OnOff],
-        1,
-        1,
-        false,
-        echo
-    ),
-    cmd!(
-        "examples",
-        [],
-        ".examples",
-        "The saved example queries, run them with .run NAME",
-        [],
-        0,
-        0,
-        false,
-        about::examples
-    ),
-    cmd!(
-        "exit",
-        ["quit"],
-        ".exit [CODE]",
-        "Leave scoql (with status CODE)",
-        [A::Text],
-        0,
-        1,
-        false,
-        exit
-    ),
-    cmd!(
-        "headers",
-        ["header"],
-        ".headers on|off",
-        "Show column names",
-        [A::OnOff],
-        1,
-        1,
-        false,
-        headers
-    ),
-    cmd!(
-        "help",
-        [],
-        ".help [COMMAND]",
-        "This list, or the help of one command",
-        [A::Command],
-        0,
-        1,
-        false,
-        help
-    ),
-    cmd!(
-        "import",
-        [],
-        ".import [--csv] [--skip N] FILE TABLE",
-        "Load a CSV file into a table (created from the header when missing)",
-        [A::File, A::Table],
-        2,
-        5,
-        true,
-        dbcmd::import
-    ),
-    cmd!(
-        "indexes",
-        ["indices"],
-        ".indexes [TABLE]",
-        "Index names, of all tables or one",
-        [A::Table],
-        0,
-        1,
-        false,
-        dbcmd::indexes
-    ),
-    cmd!(
-        "maxrows",
-        [],
-        ".maxrows N",
-        "Draw at most N rows of a table: head, …, tail (0 = all)",
-        [A::Text],
-        1,
-        1,
-        false,
-        maxrows
-    ),
-    cmd!(
-        "mode",
-        [],
-        ".mode [MODE] [TABLE]",
-        "Set the output mode (TABLE names the target of insert)",
-        [A::Mode, A::Table],
-        0,
-        2,
-        false,
-        mode
-    ),
-    cmd!(
-        "nullvalue",
-        [],
-        ".nullvalue TEXT",
-        "Text shown for NULL",
-        [A::Text],
-        1,
-        1,
-        false,
-        nullvalue
-    ),
-    cmd!(
-        "once",
-        [],
-        ".once FILE",
-        "Send the next statement's output to FILE",
-        [A::File],
-        1,
-        1,
-        true,
-        once
-    ),
-    cmd!(
-        "open",
-        [],
-        ".open [--readonly] [FILE]",
-        "Close this database and open FILE (none: empty in-memory)",
-        [A::File],
-        0,
-        2,
-        true,
-        dbcmd::open
-    ),
-    cmd!(
-        "output",
-        [],
-        ".output [FILE]",
-        "Send output to FILE, or back to stdout",
-        [A::File],
-        0,
-        1,
-        true,
-        output
-    ),
-    cmd!(
-        "parameter",
-        ["param"],
-        ".parameter set NAME VALUE | unset NAME | list | clear",
-        "Values for :NAME, @NAME, $NAME and ?N in statements",
-        [A::Text],
-        1,
-        3,
-        false,
-        parameter
-    ),
-    cmd!(
-        "print",
-        [],
-        ".print TEXT...",
-        "Print the text",
-        [A::Text],
-        0,
-        ANY,
-        false,
-        print
-    ),
-    cmd!(
-        "read",
-        [],
-        ".read FILE",
-        "Run the SQL and commands in FILE",
-        [A::File],
-        1,
-        1,
-        true,
-        read
-    ),
-    cmd!(
-        "reset",
-        [],
-        ".reset",
-        "Rebuild the pristine embedded dataset, dropping all changes",
-        [],
-        0,
-        0,
-        false,
-        dbcmd::reset
-    ),
-    cmd!(
-        "run",
-        [],
-        ".run NAME [NAME=VALUE...]",
-        "Run a saved example query, with parameters",
-        [A::Query, A::Text],
-        1,
-        ANY,
-        false,
-        about::run
-    ),
-    cmd!(
-        "save",
-        ["backup"],
-        ".save FILE",
-        "Write the database to FILE (atomically)",
-        [A::File],
-        1,
-        1,
-        true,
-        dbcmd::save
-    ),
-    cmd!(
-        "schema",
-        [],
-        ".schema [PATTERN]",
-        "The CREATE statements of matching objects",
-        [A::Table],
-        0,
-        1,
-        false,
-        dbcmd::schema
-    ),
-    cmd!(
-        "separator",
-        [],
-        ".separator COL [ROW]",
-        "Column and row separators for list modes",
-        [A::Text],
-        1,
-        2,
-        false,
-        separator
-    ),
-    cmd!(
-        "show",
-        [],
-        ".show",
-        "The current settings",
-        [],
-        0,
-        0,
-        false,
-        show
-    ),
-    cmd!(
-        "sources",
-        [],
-        ".sources [ID|PATTERN]",
-        "Where the figures come from; one source with every figure it states",
-        [A::Text],
-        0,
-        1,
-        false,
-        about::sources
-    ),
-    cmd!(
-        "tables",
-        [],
-        ".tables [PATTERN]",
-        "Names of tables and views",
-        [A::Table],
-        0,
-        1,
-        false,
-        dbcmd::tables
-    ),
-    cmd!(
-        "timer",
-        [],
-        ".timer on|off",
-        "Print the run time of each statement",
-        [A::OnOff],
-        1,
-        1,
-        false,
-        timer
-    ),
+    cmd!("about", [], ".about", "What the embedded dataset covers: tables, sources, period, limits", [], 0, 0, false, about::about),
+    cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, bail),
+    cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, changes),
+    cmd!("describe", ["desc"], ".describe TABLE", "Columns, types, keys and the documentation of a table or view", [A::Table], 1, 1, false, about::describe),
+    cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, dbcmd::dump),
+    cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, echo),
+    cmd!("examples", [], ".examples", "The saved example queries, run them with .run NAME", [], 0, 0, false, about::examples),
+    cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, exit),
+    cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, headers),
+    cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, help),
+    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load a CSV file into a table (created from the header when missing)", [A::File, A::Table], 2, 5, true, dbcmd::import),
+    cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, dbcmd::indexes),
+    cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table: head, …, tail (0 = all)", [A::Text], 1, 1, false, maxrows),
+    cmd!("mode", [], ".mode [MODE] [TABLE]", "Set the output mode (TABLE names the target of insert)", [A::Mode, A::Table], 0, 2, false, mode),
+    cmd!("nullvalue", [], ".nullvalue TEXT", "Text shown for NULL", [A::Text], 1, 1, false, nullvalue),
+    cmd!("once", [], ".once FILE", "Send the next statement's output to FILE", [A::File], 1, 1, true, once),
+    cmd!("open", [], ".open [--readonly] [FILE]", "Close this database and open FILE (none: empty in-memory)", [A::File], 0, 2, true, dbcmd::open),
+    cmd!("output", [], ".output [FILE]", "Send output to FILE, or back to stdout", [A::File], 0, 1, true, output),
+    cmd!("parameter", ["param"], ".parameter set NAME VALUE | unset NAME | list | clear", "Values for :NAME, @NAME, $NAME and ?N in statements", [A::Text], 1, 3, false, parameter),
+    cmd!("print", [], ".print TEXT...", "Print the text", [A::Text], 0, ANY, false, print),
+    cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, read),
+    cmd!("reset", [], ".reset", "Rebuild the pristine embedded dataset, dropping all changes", [], 0, 0, false, dbcmd::reset),
+    cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved example query, with parameters", [A::Query, A::Text], 1, ANY, false, about::run),
+    cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, dbcmd::save),
+    cmd!("schema", [], ".schema [PATTERN]", "The CREATE statements of matching objects", [A::Table], 0, 1, false, dbcmd::schema),
+    cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, separator),
+    cmd!("show", [], ".show", "The current settings", [], 0, 0, false, show),
+    cmd!("sources", [], ".sources [ID|PATTERN]", "Where the figures come from; one source with every figure it states", [A::Text], 0, 1, false, about::sources),
+    cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, dbcmd::tables),
+    cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, timer),
 ];
 
 /// The command named `name` or one of its aliases.
@@ -446,7 +147,8 @@ pub fn find(name: &str) -> Option<&'static Command> {
 }
 
 /// Splits a dot-command line into words: whitespace separates, '...' and "..." quote, and
-/// backslash escapes are resolved inside "..." (as in sqlite3). An unclosed quote runs to
+/// backslash escapes (`\t`, `\n`, `\r`, `\\`, `\"`, `\'`, octal `\NNN`) are resolved
+/// in unquoted and "..." words but not in '...' (as in sqlite3). An unclosed quote runs to
 /// the end of the line.
 pub fn tokenize(line: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -456,38 +158,62 @@ pub fn tokenize(line: &str) -> Vec<String> {
             chars.next();
         }
         let Some(&first) = chars.peek() else { break };
-        let mut word = String::new();
+        let mut raw = String::new();
         if first == '\'' || first == '"' {
             chars.next();
-            while let Some(c) = chars.next() {
-                if c == first {
+            let mut escaped = false;
+            for c in chars.by_ref() {
+                if c == first && !escaped {
                     break;
                 }
-                if first == '"' && c == '\\' {
-                    match chars.next() {
-                        Some('n') => word.push('\n'),
-                        Some('t') => word.push('\t'),
-                        Some('r') => word.push('\r'),
-                        Some('0') => word.push('\0'),
-                        Some(other) => word.push(other),
-                        None => word.push('\\'),
-                    }
-                } else {
-                    word.push(c);
-                }
+                escaped = first == '"' && c == '\\' && !escaped;
+                raw.push(c);
             }
         } else {
             while let Some(&c) = chars.peek() {
                 if c.is_whitespace() {
                     break;
                 }
-                word.push(c);
+                raw.push(c);
                 chars.next();
             }
         }
-        words.push(word);
+        words.push(if first == '\'' { raw } else { unescape(&raw) });
     }
     words
+}
+
+/// sqlite3's `resolve_backslashes`.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some(d @ '0'..='7') => {
+                let mut n = d.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    match chars.peek().and_then(|c| c.to_digit(8)) {
+                        Some(v) => {
+                            n = n * 8 + v;
+                            chars.next();
+                        }
+                        None => break,
+                    }
+                }
+                out.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// A parsed command line: the command and its arguments, checked against its arity.
@@ -826,6 +552,8 @@ mod tests {
     #[test]
     fn tokenizer_splits_on_whitespace_and_honours_quotes() {
         assert_eq!(tokenize(" a  'b c' \"d\\te\""), vec!["a", "b c", "d\te"]);
+        assert_eq!(tokenize("\\t '\\t'"), vec!["\t", "\\t"]);
+        assert_eq!(tokenize("\"a\\\"b\""), vec!["a\"b"]);
         assert_eq!(tokenize("x 'unclosed rest"), vec!["x", "unclosed rest"]);
         assert_eq!(tokenize("''"), vec![""]);
     }

@@ -1,0 +1,397 @@
+//! The core contract, driven through the real binary: inputs (stdin, files, `-`, `-c`),
+//! statement boundaries, encodings, errors with locations, exit statuses, dataset options
+//! and closed pipes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+/// scoql with a clean environment, so the user's settings cannot change what tests see.
+fn scoql() -> Command {
+    let mut c = Command::cargo_bin("scoql").unwrap();
+    c.env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env("XDG_STATE_HOME", "/nonexistent");
+    c
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn piped_stdin_runs_as_a_script_and_prints_a_table() {
+    scoql()
+        .arg("--no-seed")
+        .write_stdin("select 1 as n;")
+        .assert()
+        .success()
+        .stdout("┌───┐\n│ n │\n├───┤\n│ 1 │\n└───┘\n1 row\n")
+        .stderr("");
+}
+
+#[test]
+fn embedded_dataset_loads_and_answers_from_stdin() {
+    scoql()
+        .write_stdin("select count(*) > 0 as n from sources;")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("│ n │").and(predicate::str::contains("│ 1 │")));
+}
+
+#[test]
+fn files_run_in_order_and_dash_reads_stdin() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.sql", b"select 'a';");
+    let b = write(dir.path(), "b.sql", b"select 'b';");
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers", &a, "-", &b])
+        .write_stdin("select 'stdin';")
+        .assert()
+        .success()
+        .stdout("a\nstdin\nb\n");
+}
+
+#[test]
+fn dash_c_commands_interleave_with_files_in_the_order_given() {
+    let dir = TempDir::new().unwrap();
+    let f = write(dir.path(), "f.sql", b"select 'file';");
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .args(["-c", "select 'c1'", &f, "-c", "select 'c2'"])
+        .assert()
+        .success()
+        .stdout("c1\nfile\nc2\n");
+}
+
+#[test]
+fn a_final_statement_without_semicolon_still_runs() {
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin("select 1;\nselect\n  2")
+        .assert()
+        .success()
+        .stdout("1\n2\n");
+}
+
+#[test]
+fn semicolons_in_strings_comments_and_trigger_bodies_do_not_split() {
+    let script = "create table t(a); create table log(x);\n\
+                  create trigger tr after insert on t begin\n  insert into log values ('a;b');\n  insert into log values (new.a);\nend;\n\
+                  insert into t values (7); -- a comment; with a semicolon\n\
+                  select x from log /* ; */ order by rowid;";
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(script)
+        .assert()
+        .success()
+        .stdout("a;b\n7\n");
+}
+
+#[test]
+fn crlf_line_ends_and_a_leading_bom_are_accepted() {
+    let dir = TempDir::new().unwrap();
+    let f = write(
+        dir.path(),
+        "w.sql",
+        b"\xEF\xBB\xBFselect 1\r\n + 1;\r\nselect 'x';\r\n",
+    );
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers", &f])
+        .assert()
+        .success()
+        .stdout("2\nx\n");
+}
+
+#[test]
+fn invalid_utf8_is_an_error_with_file_line_and_column() {
+    let dir = TempDir::new().unwrap();
+    let f = write(
+        dir.path(),
+        "bad.sql",
+        b"select 1;\nselect '\xff\xfe';\nselect 3;\n",
+    );
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers", &f])
+        .assert()
+        .code(1)
+        .stdout("1\n3\n")
+        .stderr(
+            predicate::str::contains("Error: invalid UTF-8 in input")
+                .and(predicate::str::contains("bad.sql:2:9"))
+                .and(predicate::str::contains("panicked").not()),
+        );
+}
+
+#[test]
+fn a_syntax_error_reports_message_location_and_caret_and_later_statements_run() {
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin("select 1;\n  selec * from t;\nselect 2;\n")
+        .assert()
+        .code(1)
+        .stdout("1\n2\n")
+        .stderr(
+            "Error: near \"selec\": syntax error\n  --> <stdin>:2:3\n   |\n 2 |   selec * from t;\n   |   ^^^^^\n",
+        );
+}
+
+#[test]
+fn errors_in_dash_c_name_the_command_number() {
+    scoql()
+        .args(["--no-seed", "-c", "select 1", "-c", "select * from nope"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no such table: nope")
+                .and(predicate::str::contains("<command 2>:1:")),
+        );
+}
+
+#[test]
+fn bail_stops_at_the_first_error_with_status_1() {
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers", "--bail"])
+        .write_stdin("select 1;\nselect nope;\nselect 2;\n")
+        .assert()
+        .code(1)
+        .stdout("1\n")
+        .stderr(predicate::str::contains("no such column: nope"));
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_rest_still_runs() {
+    scoql()
+        .args([
+            "--no-seed",
+            "--list",
+            "--no-headers",
+            "/no/such/file.sql",
+            "-c",
+            "select 5",
+        ])
+        .assert()
+        .code(1)
+        .stdout("5\n")
+        .stderr(predicate::str::contains("cannot open /no/such/file.sql"));
+}
+
+#[test]
+fn seed_dir_loads_schema_then_seed_and_reports_a_broken_file_with_its_line() {
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+    std::fs::create_dir_all(dir.path().join("seed")).unwrap();
+    write(
+        &dir.path().join("schema"),
+        "010_t.sql",
+        b"create table t(a integer);\n",
+    );
+    write(
+        &dir.path().join("seed"),
+        "010_t.sql",
+        b"insert into t values (41);\n",
+    );
+    let d = dir.path().display().to_string();
+    scoql()
+        .args([
+            "--seed-dir",
+            &d,
+            "--list",
+            "--no-headers",
+            "-c",
+            "select a + 1 from t",
+        ])
+        .assert()
+        .success()
+        .stdout("42\n");
+
+    write(
+        &dir.path().join("seed"),
+        "020_broken.sql",
+        b"insert into t values (1);\n\ninsert into missing values (2);\n",
+    );
+    scoql()
+        .args(["--seed-dir", &d, "-c", "select 1"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("020_broken.sql")
+                .and(predicate::str::contains("020_broken.sql:3:"))
+                .and(predicate::str::contains("no such table: missing")),
+        );
+}
+
+#[test]
+fn no_seed_starts_empty() {
+    scoql()
+        .args([
+            "--no-seed",
+            "--list",
+            "--no-headers",
+            "-c",
+            "select count(*) from sqlite_schema",
+        ])
+        .assert()
+        .success()
+        .stdout("0\n");
+}
+
+#[test]
+fn db_opens_an_existing_file_instead_of_the_dataset() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("x.db");
+    let p = path.display().to_string();
+    scoql()
+        .args([
+            "--db",
+            &p,
+            "-c",
+            "create table k(v); insert into k values ('kept')",
+        ])
+        .assert()
+        .success();
+    scoql()
+        .args(["--db", &p, "--list", "--no-headers"])
+        .args([
+            "-c",
+            "select v from k; select count(*) from sqlite_schema where name = 'sources'",
+        ])
+        .assert()
+        .success()
+        .stdout("kept\n0\n");
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_quietly_with_status_0() {
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("scoql"))
+        .args(["--no-seed", "--csv", "-c"])
+        .arg("with recursive n(i) as (select 1 union all select i+1 from n where i < 2000000) select i, 'row' from n")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn statements_without_result_columns_print_nothing() {
+    scoql()
+        .arg("--no-seed")
+        .write_stdin("create table t(a); insert into t values (1); update t set a = 2;")
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    scoql().arg("--no-such-option").assert().code(2);
+    scoql().args(["--mode", "nope"]).assert().code(2);
+    scoql().args(["--no-seed", "--db", "x.db"]).assert().code(2);
+}
+
+#[test]
+fn quit_and_exit_end_the_run_with_their_code() {
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin("select 1;\n.exit 3\nselect 2;\n")
+        .assert()
+        .code(3)
+        .stdout("1\n");
+    scoql()
+        .args(["--no-seed"])
+        .write_stdin(".quit\nselect 2;\n")
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn read_runs_a_file_relative_to_the_including_file() {
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+    write(&dir.path().join("sub"), "inner.sql", b"select 'inner';\n");
+    let outer = write(
+        dir.path(),
+        "outer.sql",
+        b".read sub/inner.sql\nselect 'outer';\n",
+    );
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers", &outer])
+        .current_dir("/")
+        .assert()
+        .success()
+        .stdout("inner\nouter\n");
+}
+
+#[test]
+fn a_long_script_runs_every_statement() {
+    let mut script = String::from("create table t(a);\n");
+    for i in 0..20_000 {
+        script.push_str(&format!("insert into t values ({i});\n"));
+    }
+    script.push_str("select count(*), sum(a) from t;\n");
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(script)
+        .assert()
+        .success()
+        .stdout("20000|199990000\n");
+}
+
+#[test]
+fn help_and_version_print_on_stdout() {
+    scoql()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("scoql "));
+    scoql()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--seed-dir"));
+}
+
+#[test]
+fn stdin_is_read_to_its_end_even_when_written_slowly() {
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("scoql"))
+        .args(["--no-seed", "--list", "--no-headers"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"select 1;\nselect").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    stdin.write_all(b" 2").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n2\n");
+}
