@@ -1,0 +1,36 @@
+-- Scopes (what a figure is counted for) and counting bases (how).
+INSERT INTO scopes (key, name, kind, series_scope, description, ref, source_id) VALUES
+('zone', 'SCO demonstration zone (SCODA)', 'zone', 'zone', 'The China-SCO Local Economic and Trade Cooperation Demonstration Zone in Jiaozhou, Qingdao, as a whole.', NULL, NULL),
+('multimodal_centre', 'SCODA Qingdao Multimodal Transport Center', 'zone part', 'zone', 'The zone''s rail freight terminal in Jiaozhou, opened in 2018; its train and line counts are the zone''s.', NULL, NULL),
+('core_area', 'Core area of the zone (Jiaozhou)', 'zone part', 'core_area', 'The zone''s core region in Jiaozhou, as early sources name it.', NULL, NULL),
+('core_design_area', 'Core area covered by the 2020 city design', 'zone part', 'core_design_area', 'The central part of the core area for which a city design and underground plan were completed in 2020.', NULL, NULL),
+('pilot_area', 'Domestic pilot area (境内先导区)', 'zone part', 'pilot_area', 'The pilot area inside the core area where the first projects started in 2019.', NULL, NULL),
+('central_station', 'CR Intermodal Qingdao Central Station (Jiaozhou)', 'facility', 'central_station', 'China Railway container central station in Jiaozhou, operating since 2010, where Qingdao''s first international trains started.', 'F042', 'S16'),
+('logistics_harbour', 'Jiaozhou Bay International Logistics Harbor', 'facility', 'logistics_harbour', 'Rail logistics hub on Jiaozhou Bay, counted from 2010.', 'F046', 'S19'),
+('qilu_brand', 'Qilu China-Europe trains (Shandong brand)', 'brand', 'qilu_brand', 'The province-wide ''Qilu'' (齐鲁号) China-Europe train brand of Shandong Hi-speed Group, when a source counts the brand rather than the zone.', NULL, NULL),
+('qingdao', 'Qingdao (city)', 'city', 'qingdao', 'The whole city of Qingdao, as context for the zone''s figures.', NULL, NULL),
+('jiaozhou', 'Jiaozhou (county-level city)', 'city', 'jiaozhou', 'Jiaozhou, the county-level city of Qingdao that hosts the zone, as context.', NULL, NULL),
+('shandong', 'Shandong (province)', 'province', 'shandong', 'Shandong province, when a figure is given for the province or a source does not say whether it means the zone or the province.', NULL, NULL),
+('qingdao_port', 'Qingdao Port', 'port', 'qingdao_port', 'The port of Qingdao.', 'F158', 'S60'),
+('jiaodong_airport', 'Qingdao Jiaodong International Airport', 'airport', 'jiaodong_airport', 'Qingdao''s airport, in Jiaozhou.', 'F160', 'S50'),
+('service_platform', 'China-SCO Local Economic and Trade Cooperation Comprehensive Service Platform', 'platform', 'service_platform', 'The zone''s online trade service platform, an international section of China''s International Trade Single Window; one of the zone''s ''four platforms''.', 'F183', 'S61'),
+('energy_exchange', 'Qingdao International Energy Exchange', 'platform', 'energy_exchange', 'Energy trading centre of the zone; one of its ''four platforms''.', 'F183', 'S61'),
+('green_agri_centre', 'Green agricultural products trading center', 'platform', 'green_agri_centre', 'Agricultural trading centre of the zone; one of its ''four platforms''.', 'F183', 'S61'),
+('silk_road_base', '''Silk Road E-Commerce'' Comprehensive Service Base', 'platform', 'silk_road_base', 'Cross-border e-commerce service base of the zone; one of its ''four platforms''.', 'F183', 'S61'),
+('smart_logistics_platform', 'SCODA smart logistics service platform', 'platform', 'smart_logistics_platform', 'Online logistics platform of the zone.', 'F188', 'S66'),
+('sco_pavilion', 'Online ''SCO Special Products Pavilion''', 'platform', 'sco_pavilion', 'Online shop for products of SCO countries, opened in 2020.', 'F187', 'S64'),
+('cooperation_hub', 'Qingdao China-SCO Countries Cooperation Hub', 'platform', 'cooperation_hub', 'Showroom and service centre for SCO countries'' products, inaugurated at the 2020 SCO Expo.', 'F189', 'S72'),
+('pakistan_china_centre', 'Pakistan China Center (in the Cooperation Hub)', 'platform', 'pakistan_china_centre', 'Pakistan''s centre in the Qingdao China-SCO Countries Cooperation Hub.', 'F200', 'S78'),
+('institute', 'China-SCO Institute of Economy and Trade', 'institution', 'institute', 'Training institute set up in Qingdao after its announcement at the 2021 SCO summit.', 'F190', 'S73'),
+('pearl_centre', 'Qingdao · SCODA Pearl International Expo Center', 'facility', 'pearl_centre', 'Exhibition centre of the zone, with national pavilions of SCO-related countries.', 'F197', 'S76'),
+('sco_expo', 'SCO International Investment and Trade Expo', 'event series', 'sco_expo', 'The expo held in Qingdao (Jiaozhou) since 2019, with the Qingdao forum or the local cooperation conference; the period says which edition.', NULL, NULL),
+('auto_trading_centre', 'SCO International Hub Port Automobile Trading Center', 'facility', 'auto_trading_centre', 'Vehicle export centre at the zone''s hub port.', 'F144', 'S57');
+
+INSERT INTO bases (key, label, description) VALUES
+('operated', 'operated (direction not stated)', 'Trains or trips run or operated (开行, ''run'', ''operated'', ''handled''); the source does not say whether arrivals are counted as well as departures.'),
+('departures', 'departures', 'Trains or vehicles dispatched from the zone (发运, ''dispatched'', ''departed'').'),
+('arrivals_departures', 'arrivals plus departures', 'Trains arriving at and departing from the zone, counted together (到发, ''arrived/departed'', ''to and from'').'),
+('international', 'international lines', 'International train lines or routes only, and the cities and countries they reach.'),
+('international_domestic', 'international and domestic lines', 'International and domestic train lines together, and the cities and countries they reach.'),
+('china_europe', 'China-Europe lines', 'Lines the source calls China-Europe (Qilu) train routes, and the cities and countries they reach.'),
+('none', 'single basis', 'The metric is counted one way only (money, areas, enterprises, projects, ...).');
