@@ -16,7 +16,9 @@ use std::process::{Command, Output, Stdio};
 const MIN_SCRIPTS: usize = 30;
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("compat")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("compat")
 }
 
 fn scripts() -> Vec<PathBuf> {
@@ -54,8 +56,8 @@ fn sqlite3_binary() -> PathBuf {
 }
 
 fn run_sqlite3(sqlite3: &Path, script: &Path) -> Output {
-    let stdin = File::open(script)
-        .unwrap_or_else(|e| panic!("cannot open {}: {e}", script.display()));
+    let stdin =
+        File::open(script).unwrap_or_else(|e| panic!("cannot open {}: {e}", script.display()));
     Command::new(sqlite3)
         .arg(":memory:")
         .stdin(stdin)
@@ -123,8 +125,18 @@ fn describe_diff(expected: &[u8], actual: &[u8]) -> String {
     let _ = writeln!(out, "    context (lines {}..={}):", from + 1, to);
     for i in from..to {
         let marker = if exp.get(i) == act.get(i) { ' ' } else { '!' };
-        let _ = writeln!(out, "     {marker} {:>4} sqlite3: {}", i + 1, show_opt(exp.get(i)));
-        let _ = writeln!(out, "     {marker} {:>4} scoql:   {}", i + 1, show_opt(act.get(i)));
+        let _ = writeln!(
+            out,
+            "     {marker} {:>4} sqlite3: {}",
+            i + 1,
+            show_opt(exp.get(i))
+        );
+        let _ = writeln!(
+            out,
+            "     {marker} {:>4} scoql:   {}",
+            i + 1,
+            show_opt(act.get(i))
+        );
     }
     out
 }
@@ -170,7 +182,11 @@ fn scoql_output_matches_sqlite3_byte_for_byte() {
             let _ = writeln!(problems, "    scoql exited with {}", actual.status);
         }
         if !actual.stderr.is_empty() {
-            let _ = writeln!(problems, "    scoql wrote to stderr: {}", show(&actual.stderr));
+            let _ = writeln!(
+                problems,
+                "    scoql wrote to stderr: {}",
+                show(&actual.stderr)
+            );
         }
         if expected.stdout != actual.stdout {
             problems.push_str(&describe_diff(&expected.stdout, &actual.stdout));
