@@ -13,7 +13,7 @@ use crate::dataset;
 use crate::dot::{Call, emit};
 use crate::error::{Error, Result};
 use crate::render::{Mode, Options, identifier};
-use crate::session::{Flow, INTERRUPTED, Session};
+use crate::session::{Busy, Flow, INTERRUPTED, Session};
 use crate::settings::Dataset;
 
 fn db_error(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
@@ -191,6 +191,7 @@ pub fn save(s: &mut Session, c: &Call) -> Result<Flow> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = dir.join(format!(".{file_name}.scoql-{}.tmp", std::process::id()));
+    let _busy = Busy::start();
     let result = backup_into(&s.conn, &tmp).and_then(|()| fs::rename(&tmp, &path).map_err(fail));
     if result.is_err() {
         let _ = fs::remove_file(&tmp);

@@ -251,8 +251,8 @@ pub fn parse(line: &str) -> Result<(&'static Command, Vec<String>)> {
 pub fn execute(session: &mut Session, line: &str, base: Option<&Path>) -> Result<Flow> {
     let (cmd, args) = parse(line)?;
     if cmd.is_unsafe && session.safe {
-        return Err(Error::Safe {
-            what: format!(".{}", cmd.name),
+        return Err(Error::Refused {
+            message: format!(".{} is not allowed with --safe", cmd.name),
             location: None,
         });
     }
@@ -261,7 +261,12 @@ pub fn execute(session: &mut Session, line: &str, base: Option<&Path>) -> Result
         usage: cmd.usage,
         base,
     };
-    (cmd.run)(session, &call)
+    let flow = (cmd.run)(session, &call);
+    // `.once` covers the next command's output too, as in sqlite3.
+    if cmd.name != "once" && cmd.name != "output" {
+        session.end_once()?;
+    }
+    flow
 }
 
 /// Writes text to the session's output.

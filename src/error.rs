@@ -97,10 +97,10 @@ pub enum Error {
         message: String,
         location: Option<Location>,
     },
-    /// Refused because --safe is on.
-    #[error("{what} is not allowed in --safe mode")]
-    Safe {
-        what: String,
+    /// Refused by --safe or --readonly; the message says what and which flag.
+    #[error("{message}")]
+    Refused {
+        message: String,
         location: Option<Location>,
     },
     #[error("interrupted")]
@@ -124,7 +124,7 @@ impl Error {
             | Error::Parameter { location, .. }
             | Error::ReadDepth { location, .. }
             | Error::Dataset { location, .. }
-            | Error::Safe { location, .. } => location.as_ref(),
+            | Error::Refused { location, .. } => location.as_ref(),
             Error::Input { location, .. } => Some(location),
             Error::File { .. } | Error::Output(_) | Error::Interrupted | Error::Database { .. } => {
                 None
@@ -142,7 +142,7 @@ impl Error {
             | Error::Parameter { location, .. }
             | Error::ReadDepth { location, .. }
             | Error::Dataset { location, .. }
-            | Error::Safe { location, .. } => location,
+            | Error::Refused { location, .. } => location,
             _ => return self,
         };
         if slot.is_none() {

@@ -38,18 +38,18 @@ pub fn install(conn: &mut Connection, safe: bool, readonly: bool) -> Result<()> 
     }
     let hook = move |ctx: AuthContext<'_>| -> Authorization {
         match ctx.action {
-            AuthAction::Attach { .. } if safe => deny("ATTACH"),
-            AuthAction::Detach { .. } if safe => deny("DETACH"),
+            AuthAction::Attach { .. } if safe => deny("ATTACH is not allowed with --safe"),
+            AuthAction::Detach { .. } if safe => deny("DETACH is not allowed with --safe"),
             AuthAction::Function { function_name }
                 if safe && function_name.eq_ignore_ascii_case("load_extension") =>
             {
-                deny("load_extension()")
+                deny("load_extension() is not allowed with --safe")
             }
             AuthAction::Pragma {
                 pragma_name,
                 pragma_value: Some(_),
             } if readonly && pragma_name.eq_ignore_ascii_case("query_only") => {
-                deny("changing query_only")
+                deny("PRAGMA query_only cannot be changed with --readonly")
             }
             _ => Authorization::Allow,
         }
@@ -68,9 +68,19 @@ pub fn take_denial() -> Option<String> {
 }
 
 /// `VACUUM ... INTO 'file'` writes a file but reaches no authorizer action, so `--safe`
-/// recognises it from the statement's tokens.
+/// recognises it from the statement's leading tokens (after any comments).
 pub fn is_vacuum_into(sql: &str) -> bool {
-    let words: Vec<String> = sql
+    let mut rest = sql.trim_start();
+    loop {
+        if let Some(r) = rest.strip_prefix("--") {
+            rest = r.find('\n').map_or("", |i| &r[i..]).trim_start();
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.find("*/").map_or("", |i| &r[i + 2..]).trim_start();
+        } else {
+            break;
+        }
+    }
+    let words: Vec<String> = rest
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
         .take(4)
@@ -89,5 +99,6 @@ mod tests {
         assert!(is_vacuum_into("vacuum main into 'x.db'"));
         assert!(!is_vacuum_into("VACUUM"));
         assert!(!is_vacuum_into("select 'vacuum into'"));
+        assert!(is_vacuum_into("/* x */ -- y\n vacuum into 'f'"));
     }
 }

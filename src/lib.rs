@@ -23,7 +23,7 @@ use std::sync::atomic::Ordering;
 
 use crate::error::Error;
 use crate::input::{ReaderSource, TextSource};
-use crate::session::{Flow, INTERRUPT, INTERRUPTED, Session};
+use crate::session::{BUSY, Flow, INTERACTIVE, INTERRUPT, INTERRUPTED, Session};
 use crate::settings::{Input, Settings};
 
 /// How a run ended, for `main` to turn into an exit status.
@@ -83,6 +83,7 @@ fn run_inputs(session: &mut Session, settings: &Settings) -> Result<Flow, Error>
         }
     }
     if settings.interactive {
+        INTERACTIVE.store(true, Ordering::SeqCst);
         return repl::run(session, settings);
     }
     Ok(Flow::Continue)
@@ -105,6 +106,7 @@ fn report(session: &mut Session, e: Error) -> Result<Flow, Error> {
 
 /// Ctrl-C (and SIGTERM) interrupt the running statement through SQLite's interrupt handle;
 /// the session decides what happens next (back to the prompt, or exit 130 in a script).
+/// A script that is not running anything (say, waiting on stdin) ends at once with 130.
 fn install_signal_handler() {
     let _ = ctrlc::set_handler(|| {
         INTERRUPTED.store(true, Ordering::SeqCst);
@@ -112,6 +114,9 @@ fn install_signal_handler() {
             && let Some(handle) = slot.as_ref()
         {
             handle.interrupt();
+        }
+        if !INTERACTIVE.load(Ordering::SeqCst) && !BUSY.load(Ordering::SeqCst) {
+            std::process::exit(130);
         }
     });
 }

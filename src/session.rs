@@ -25,6 +25,27 @@ use crate::settings::{Dataset, Output, Settings, terminal_width};
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 /// The handle the signal handler uses to stop the running statement.
 pub static INTERRUPT: Mutex<Option<InterruptHandle>> = Mutex::new(None);
+/// True while a statement runs or a database is being saved: a signal then stops that work
+/// (which cleans up after itself) instead of ending the process at once.
+pub static BUSY: AtomicBool = AtomicBool::new(false);
+/// True once the REPL runs: Ctrl-C then never ends the process.
+pub static INTERACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Marks the process busy for as long as it lives.
+pub struct Busy;
+
+impl Busy {
+    pub fn start() -> Busy {
+        BUSY.store(true, Ordering::SeqCst);
+        Busy
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        BUSY.store(false, Ordering::SeqCst);
+    }
+}
 
 /// How far `.read` may nest: deep enough for real includes, shallow enough to stop a file
 /// that reads itself at once.
@@ -166,7 +187,9 @@ impl Session {
                 None
             },
             width: if to_terminal { terminal_width() } else { None },
-            color: self.color && to_terminal,
+            // `color` already folds in --color, NO_COLOR and the terminal test; a file
+            // from .output never gets escape codes.
+            color: self.color && self.sink.is_stdout(),
         }
     }
 
@@ -288,15 +311,23 @@ impl Session {
         while offset < len {
             let start = offset + dataset::leading_space(&chunk.text[offset..]);
             let db = Db::new(&self.conn);
-            let (stmt, next) = db
-                .prepare(&sql, offset)
-                .map_err(|(message, at)| Error::Sql {
-                    message,
-                    location: Some(chunk.locate(at.map_or(start, |a| offset + a))),
-                })?;
+            let (stmt, next) = db.prepare(&sql, offset).map_err(|(message, at)| {
+                let location = Some(chunk.locate(at.map_or(start, |a| offset + a)));
+                match crate::guard::take_denial() {
+                    Some(message) => Error::Refused { message, location },
+                    None => Error::Sql { message, location },
+                }
+            })?;
+            let text = &chunk.text[start.min(next)..next];
             offset = next;
             let Some(mut stmt) = stmt else { continue };
             let here = chunk.locate(start);
+            if self.safe && crate::guard::is_vacuum_into(text) {
+                return Err(Error::Refused {
+                    message: "VACUUM INTO is not allowed with --safe".into(),
+                    location: Some(here),
+                });
+            }
             stmt.bind(&self.params).map_err(|e| e.at(&here))?;
             let opts = self.render_options();
             let began = self.timer.then(Timer::start);
@@ -326,7 +357,7 @@ impl Session {
     }
 
     /// After a statement, a `.once` file is closed and output returns to stdout.
-    fn end_once(&mut self) -> Result<()> {
+    pub fn end_once(&mut self) -> Result<()> {
         if let Sink::File { is_once: true, .. } = self.sink {
             let mut old = std::mem::replace(&mut self.sink, Sink::Stdout(io::stdout()));
             old.flush()?;
@@ -417,6 +448,7 @@ impl Session {
 /// grows so that memory stays flat however many rows there are.
 fn execute(db: &Db, stmt: &mut Stmt, opts: &Options, mode: Mode, sink: &mut Sink) -> Result<()> {
     const CHUNK: usize = 64 * 1024;
+    let _busy = Busy::start();
     if stmt.column_count() == 0 {
         while let Step::Row = stmt.step(db)? {}
         return Ok(());

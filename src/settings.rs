@@ -366,3 +366,72 @@ pub fn terminal_width() -> Option<u16> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(args: &[&str], stdin_tty: bool, stdout_tty: bool) -> Settings {
+        let mut argv = vec!["scoql"];
+        argv.extend_from_slice(args);
+        let Ok(parsed) = Args::try_parse_from(argv) else {
+            panic!("bad test arguments {args:?}")
+        };
+        match Settings::resolve(parsed, Vec::new(), stdin_tty, stdout_tty) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn a_terminal_gets_40_rows_and_a_pipe_gets_all() {
+        assert_eq!(settings(&[], false, true).output.maxrows, Some(40));
+        assert_eq!(settings(&[], false, false).output.maxrows, None);
+        assert_eq!(
+            settings(&["--maxrows", "0"], false, true).output.maxrows,
+            None
+        );
+        assert_eq!(
+            settings(&["--maxrows", "7"], false, false).output.maxrows,
+            Some(7)
+        );
+    }
+
+    #[test]
+    fn stdin_decides_between_script_and_repl() {
+        let piped = settings(&[], false, false);
+        assert_eq!(piped.inputs, vec![Input::Stdin]);
+        assert!(!piped.interactive);
+        let tty = settings(&[], true, true);
+        assert!(tty.inputs.is_empty());
+        assert!(tty.interactive);
+    }
+
+    #[test]
+    fn colour_follows_the_flag_and_the_terminal() {
+        assert!(!settings(&["--color", "never"], true, true).color);
+        assert!(settings(&["--color", "always"], false, false).color);
+        assert!(!settings(&[], false, false).color);
+    }
+
+    #[test]
+    fn csv_flag_keeps_newline_rows_like_sqlite3() {
+        let s = settings(&["--csv"], false, false);
+        assert_eq!(s.output.mode, Mode::Csv);
+        assert_eq!(s.output.colsep, ",");
+        assert_eq!(s.output.rowsep, "\n");
+    }
+
+    #[test]
+    fn params_need_name_equals_value() {
+        let s = settings(
+            &["--param", "year=2021", "--param", ":c='KZ'"],
+            false,
+            false,
+        );
+        assert_eq!(
+            s.params,
+            vec![("year".into(), "2021".into()), ("c".into(), "'KZ'".into())]
+        );
+    }
+}

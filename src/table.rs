@@ -78,6 +78,9 @@ impl TableRenderer {
             }
             Cell::Integer(v) => (itoa::Buffer::new().format(v).to_string(), true),
             Cell::Real(_, t) => (String::from_utf8_lossy(t).into_owned(), true),
+            Cell::Text(t) if self.mode == Mode::Markdown => {
+                (markdown(&String::from_utf8_lossy(t)), false)
+            }
             Cell::Text(t) => (visible(&String::from_utf8_lossy(t)), false),
             Cell::Blob(b) => (blob_text(b), false),
         };
@@ -109,6 +112,11 @@ fn visible(s: &str) -> String {
             c => c.to_string(),
         })
         .collect()
+}
+
+/// A markdown cell holds one line and no bare `|`.
+fn markdown(s: &str) -> String {
+    visible(s).replace('|', "\\|").replace('\n', "<br>")
 }
 
 /// `X'0A0B'`, cut after 32 bytes with the blob's length.
@@ -207,7 +215,12 @@ impl Renderer for TableRenderer {
                 .iter()
                 .enumerate()
                 .map(|(i, name)| {
-                    let mut c = TCell::new(visible(name));
+                    let name = if self.mode == Mode::Markdown {
+                        markdown(name)
+                    } else {
+                        visible(name)
+                    };
+                    let mut c = TCell::new(name);
                     if numeric[i] {
                         c = c.set_alignment(CellAlignment::Right);
                     }
@@ -221,9 +234,10 @@ impl Renderer for TableRenderer {
         }
         let to_row = |r: &Vec<Drawn>| -> Vec<TCell> {
             r.iter()
-                .map(|d| {
+                .enumerate()
+                .map(|(i, d)| {
                     let mut c = TCell::new(&d.text);
-                    if d.is_number {
+                    if d.is_number || (d.is_null && numeric.get(i).copied().unwrap_or(false)) {
                         c = c.set_alignment(CellAlignment::Right);
                     }
                     if d.is_null && self.opts.color {
