@@ -99,32 +99,51 @@ pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
         return Ok(Flow::Continue);
     }
     let docs = dataset::table_docs();
-    let parts: Vec<String> = objects
+    // Counted one by one, so that one broken view (in a --seed-dir or --db database) shows
+    // as an empty count rather than hiding the whole list.
+    let list: Vec<serde_json::Value> = objects
         .iter()
         .map(|(name, kind)| {
+            let rows: Option<i64> = s
+                .conn
+                .query_row(
+                    &format!("SELECT count(*) FROM {}", identifier(name)),
+                    [],
+                    |r| r.get(0),
+                )
+                .ok();
             let doc = docs.get(name).map(String::as_str).unwrap_or("");
-            format!(
-                "SELECT {} AS name, {} AS kind, (SELECT count(*) FROM {}) AS rows, {} AS description",
-                sql_text(name),
-                sql_text(kind),
-                identifier(name),
-                sql_text(first_sentence(doc)),
-            )
+            serde_json::json!({
+                "name": name,
+                "kind": kind,
+                "rows": rows,
+                "description": first_sentence(doc),
+            })
         })
         .collect();
-    show(s, &parts.join(" UNION ALL "), Vec::new())
+    show(
+        s,
+        "SELECT value ->> 'name' AS name, value ->> 'kind' AS kind, value ->> 'rows' AS rows, \
+         value ->> 'description' AS description FROM json_each(?1)",
+        vec![text_of(serde_json::Value::Array(list).to_string())],
+    )
 }
 
-fn sql_text(t: &str) -> String {
-    format!("'{}'", t.replace('\'', "''"))
-}
-
-/// The first sentence of a doc comment, for one-line listings.
-fn first_sentence(doc: &str) -> &str {
-    match doc.find(". ") {
-        Some(i) => &doc[..=i],
-        None => doc,
+/// The first sentence of a doc comment (or a clause of it), short enough for one line of
+/// a listing.
+fn first_sentence(doc: &str) -> String {
+    const MAX: usize = 90;
+    let end = [". ", ": "]
+        .iter()
+        .filter_map(|p| doc.find(p))
+        .min()
+        .map_or(doc.len(), |i| i + 1);
+    let short = doc[..end].trim_end_matches(':');
+    if short.chars().count() <= MAX {
+        return short.to_string();
     }
+    let cut: String = short.chars().take(MAX - 1).collect();
+    format!("{}…", cut.trim_end())
 }
 
 pub fn describe(s: &mut Session, c: &Call) -> Result<Flow> {
@@ -160,11 +179,11 @@ pub fn describe(s: &mut Session, c: &Call) -> Result<Flow> {
         s,
         "SELECT c.name AS \"column\", c.type AS type, \
            CASE WHEN c.\"notnull\" THEN 'not null' ELSE '' END AS \"null\", \
-           c.dflt_value AS \"default\", \
+           coalesce(c.dflt_value, '') AS \"default\", \
            CASE WHEN c.pk > 0 THEN 'primary key' ELSE '' END AS \"key\", \
-           (SELECT group_concat(f.\"table\" || '(' || coalesce(f.\"to\", '') || ')', ', ') \
-              FROM pragma_foreign_key_list(?1) f WHERE f.\"from\" = c.name) AS \"references\", \
-           ?2 ->> ('$.\"' || c.name || '\"') AS description \
+           coalesce((SELECT group_concat(f.\"table\" || '(' || coalesce(f.\"to\", '') || ')', ', ') \
+              FROM pragma_foreign_key_list(?1) f WHERE f.\"from\" = c.name), '') AS \"references\", \
+           coalesce(?2 ->> ('$.\"' || c.name || '\"'), '') AS description \
          FROM pragma_table_xinfo(?1) c ORDER BY c.cid",
         vec![text_of(name), text_of(json)],
     )

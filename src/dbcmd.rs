@@ -263,11 +263,12 @@ pub fn reset(s: &mut Session, c: &Call) -> Result<Flow> {
 /// the whole import is rolled back.
 pub fn import(s: &mut Session, c: &Call) -> Result<Flow> {
     let mut skip = 0usize;
+    let mut is_csv = false;
     let mut positional = Vec::new();
     let mut i = 0;
     while i < c.args.len() {
         match c.args[i].as_str() {
-            "--csv" => {}
+            "--csv" => is_csv = true,
             "--skip" => {
                 i += 1;
                 let n = c.arg(i).unwrap_or_default();
@@ -287,7 +288,10 @@ pub fn import(s: &mut Session, c: &Call) -> Result<Flow> {
     };
     let path = c.path(file_i).unwrap_or_default();
     let table = c.arg(table_i).unwrap_or_default().to_string();
+    // As in sqlite3: CSV when asked or when the mode is not a separated-list one;
+    // otherwise the current column separator.
     let delimiter = match s.out.mode {
+        _ if is_csv => b',',
         Mode::Tabs => b'\t',
         Mode::List => s.out.colsep.bytes().next().unwrap_or(b'|'),
         _ => b',',

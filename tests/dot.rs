@@ -1,0 +1,569 @@
+//! Dot-commands, parameters and saved queries, through the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn scoql() -> Command {
+    let mut c = Command::cargo_bin("scoql").unwrap();
+    c.env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env("XDG_STATE_HOME", "/nonexistent");
+    c
+}
+
+/// Runs `script` on stdin against an empty database in list mode; returns (status, stdout,
+/// stderr).
+fn run_empty(script: &str) -> (i32, String, String) {
+    run(&["--no-seed", "--list"], script)
+}
+
+fn run(args: &[&str], script: &str) -> (i32, String, String) {
+    let out = scoql().args(args).write_stdin(script).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn sqlite3(db: &Path, sql: &str) -> String {
+    let out = StdCommand::new("sqlite3")
+        .arg(db)
+        .arg(sql)
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("sqlite3 must be installed (apt-get install sqlite3)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn help_lists_every_command_and_explains_one() {
+    let (code, out, _) = run_empty(".help\n");
+    assert_eq!(code, 0);
+    for name in [
+        ".about",
+        ".bail",
+        ".changes",
+        ".describe",
+        ".dump",
+        ".echo",
+        ".examples",
+        ".exit",
+        ".headers",
+        ".help",
+        ".import",
+        ".indexes",
+        ".maxrows",
+        ".mode",
+        ".nullvalue",
+        ".once",
+        ".open",
+        ".output",
+        ".parameter",
+        ".print",
+        ".read",
+        ".reset",
+        ".run",
+        ".save",
+        ".schema",
+        ".separator",
+        ".show",
+        ".sources",
+        ".tables",
+        ".timer",
+    ] {
+        assert!(out.contains(name), "{name} missing from .help");
+    }
+    let (_, one, _) = run_empty(".help mode\n");
+    assert!(one.starts_with(".mode [MODE] [TABLE]\n"), "{one}");
+    assert!(one.contains("jsonl"), "{one}");
+}
+
+#[test]
+fn unknown_commands_and_bad_arguments_print_one_line_with_usage_and_change_nothing() {
+    let (code, out, err) = run_empty(".frobnicate\n.headers maybe\n.mode nope\nselect 1 as a;\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("Error: unknown command: .frobnicate"), "{err}");
+    assert!(
+        err.contains("Error: expected on or off, got 'maybe'; usage: .headers on|off"),
+        "{err}"
+    );
+    assert!(err.contains("unknown mode 'nope'"), "{err}");
+    // list mode and headers still as they were
+    assert_eq!(out, "a\n1\n");
+}
+
+#[test]
+fn every_usage_error_names_the_command_usage() {
+    for (line, usage) in [
+        (".bail", ".bail on|off"),
+        (".maxrows lots", ".maxrows N"),
+        (".exit soon", ".exit [CODE]"),
+        (".param set x", ".parameter set"),
+        (".param frob", ".parameter set"),
+        (".separator", ".separator COL [ROW]"),
+        (".nullvalue", ".nullvalue TEXT"),
+        (".import onlyone", ".import"),
+        (".import --skip x a b", ".import"),
+        (".open --nope f", ".open"),
+        (".describe nosuch", ".describe TABLE"),
+        (".run nosuch", ".run NAME"),
+        (".mode list extra", ".mode"),
+        (".once", ".once FILE"),
+        (".read", ".read FILE"),
+        (".save", ".save FILE"),
+    ] {
+        let (code, _, err) = run_empty(&format!("{line}\n"));
+        assert_eq!(code, 1, "{line}");
+        assert!(err.contains(&format!("usage: {usage}")), "{line}: {err}");
+        assert_eq!(
+            err.lines().filter(|l| l.starts_with("Error:")).count(),
+            1,
+            "{line}: {err}"
+        );
+    }
+}
+
+#[test]
+fn tables_schema_and_indexes_list_the_schema() {
+    let setup = "create table alpha(a); create table beta(b); create view gamma as select 1;\n\
+                 create index beta_b on beta(b);\n";
+    let (_, out, _) = run_empty(&format!("{setup}.tables\n.tables b%\n"));
+    assert_eq!(out, "alpha  beta   gamma\nbeta\n");
+    let (_, out, _) = run_empty(&format!("{setup}.schema beta\n"));
+    assert_eq!(
+        out,
+        "CREATE TABLE beta(b);\nCREATE INDEX beta_b on beta(b);\n"
+    );
+    let (_, out, _) = run_empty(&format!("{setup}.indexes\n.indexes alpha\n"));
+    assert_eq!(out, "beta_b\n");
+}
+
+#[test]
+fn settings_commands_change_the_output() {
+    let (_, out, _) = run_empty(
+        ".headers off\n.nullvalue NIL\n.separator ; ~\nselect 1, null;\n.mode csv\nselect 'a b';\n",
+    );
+    assert_eq!(out, "1;NIL~\"a b\"\r\n");
+}
+
+#[test]
+fn echo_prints_statements_and_print_prints_text() {
+    let (_, out, _) = run_empty(".echo on\nselect 1;\n.print hello   'big world'\n");
+    assert_eq!(
+        out,
+        "select 1;\n1\n1\n.print hello   'big world'\nhello big world\n"
+    );
+}
+
+#[test]
+fn changes_reports_rows_changed() {
+    let (_, out, _) = run_empty(
+        "create table t(a);\n.changes on\ninsert into t values (1), (2);\nupdate t set a = 3;\n",
+    );
+    assert_eq!(
+        out,
+        "changes: 2   total_changes: 2\nchanges: 2   total_changes: 4\n"
+    );
+}
+
+#[test]
+fn bail_on_stops_a_script_at_the_next_error() {
+    let (code, out, _) = run_empty(".bail on\nselect 1;\nselect x;\nselect 2;\n");
+    assert_eq!(code, 1);
+    assert_eq!(out, "1\n1\n");
+}
+
+#[test]
+fn show_lists_the_settings() {
+    let (_, out, _) = run_empty(".mode csv\n.show\n");
+    assert!(out.contains("mode: csv"), "{out}");
+    assert!(out.contains("headers: on"), "{out}");
+    assert!(out.contains("rowseparator: \"\\r\\n\""), "{out}");
+}
+
+#[test]
+fn dump_loads_into_sqlite3_and_gives_the_same_rows() {
+    let dir = TempDir::new().unwrap();
+    let dump = dir.path().join("dump.sql");
+    let setup = "create table t(id integer primary key, s text, r real, b blob);\n\
+                 insert into t values (1, 'it''s\nmulti', 1.5, x'00ff'), (2, NULL, -0.25, NULL);\n\
+                 create table \"odd name\"(\"select\" text);\ninsert into \"odd name\" values ('k');\n\
+                 create index t_s on t(s);\ncreate view v as select count(*) as n from t;\n";
+    let (code, _, err) = run_empty(&format!("{setup}.once {}\n.dump\n", dump.display()));
+    assert_eq!(code, 0, "{err}");
+    let db = dir.path().join("from_dump.db");
+    let text = std::fs::read_to_string(&dump).unwrap();
+    assert!(text.starts_with("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n"));
+    assert!(text.ends_with("COMMIT;\n"));
+    let load = StdCommand::new("sqlite3")
+        .arg(&db)
+        .stdin(std::fs::File::open(&dump).unwrap())
+        .output()
+        .expect("sqlite3 must be installed");
+    assert!(
+        load.status.success(),
+        "{}",
+        String::from_utf8_lossy(&load.stderr)
+    );
+    assert_eq!(
+        sqlite3(
+            &db,
+            "select id, quote(s), r, hex(b) from t order by id; select * from \"odd name\"; select n from v;"
+        ),
+        "1|'it''s\nmulti'|1.5|00FF\n2|NULL|-0.25|\nk\n2\n"
+    );
+}
+
+#[test]
+fn dump_of_the_embedded_dataset_round_trips_through_sqlite3() {
+    let dir = TempDir::new().unwrap();
+    let dump = dir.path().join("d.sql");
+    scoql()
+        .args(["-c", &format!(".once {}", dump.display()), "-c", ".dump"])
+        .assert()
+        .success();
+    let db = dir.path().join("d.db");
+    let load = StdCommand::new("sqlite3")
+        .arg(&db)
+        .stdin(std::fs::File::open(&dump).unwrap())
+        .output()
+        .expect("sqlite3 must be installed");
+    assert!(
+        load.status.success(),
+        "{}",
+        String::from_utf8_lossy(&load.stderr)
+    );
+    let ours = scoql()
+        .args([
+            "--list",
+            "--no-headers",
+            "-c",
+            "select count(*), sum(length(ref)) from facts",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        sqlite3(&db, "select count(*), sum(length(ref)) from facts"),
+        String::from_utf8_lossy(&ours.stdout)
+    );
+}
+
+#[test]
+fn save_writes_a_database_sqlite3_reads() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("saved.db");
+    let (code, _, err) = run_empty(&format!(
+        "create table t(a); insert into t values (42);\n.save {}\n",
+        target.display()
+    ));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(sqlite3(&target, "select a from t"), "42\n");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file may remain");
+}
+
+#[test]
+fn save_to_a_directory_or_unwritable_path_fails_and_leaves_the_old_target() {
+    let dir = TempDir::new().unwrap();
+    let (code, _, err) = run_empty(&format!(".save {}\n", dir.path().display()));
+    assert_eq!(code, 1);
+    assert!(err.contains("is a directory"), "{err}");
+
+    let target = dir.path().join("keep.db");
+    std::fs::write(&target, b"old contents").unwrap();
+    let (code, _, err) = run_empty(&format!(
+        "create table t(a);\n.save {}/missing/dir/x.db\n",
+        dir.path().display()
+    ));
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot create"), "{err}");
+    assert_eq!(std::fs::read(&target).unwrap(), b"old contents");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn backup_is_an_alias_of_save() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("b.db");
+    let (code, _, _) = run_empty(&format!(
+        "create table t(a); insert into t values (7);\n.backup {}\n",
+        target.display()
+    ));
+    assert_eq!(code, 0);
+    assert_eq!(sqlite3(&target, "select a from t"), "7\n");
+}
+
+#[test]
+fn open_switches_database_and_readonly_refuses_writes() {
+    let dir = TempDir::new().unwrap();
+    let f = dir.path().join("o.db");
+    sqlite3(&f, "create table t(a); insert into t values ('from file');");
+    let (code, out, err) = run_empty(&format!(
+        ".open {p}\nselect a from t;\n.open --readonly {p}\ninsert into t values ('no');\n.open\nselect count(*) from sqlite_schema;\n",
+        p = f.display()
+    ));
+    assert_eq!(code, 1);
+    assert_eq!(out, "a\nfrom file\ncount(*)\n0\n");
+    assert!(err.contains("readonly"), "{err}");
+}
+
+#[test]
+fn import_creates_the_table_from_the_header_and_appends_to_an_existing_one() {
+    let dir = TempDir::new().unwrap();
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "name,city\n\"Lee, A\",Qingdao\nB,\"multi\nline\"\n").unwrap();
+    let (code, out, err) = run_empty(&format!(
+        ".import --csv {p} people\n.import --csv --skip 1 {p} people\nselect count(*) from people;\nselect name from people order by rowid limit 1;\n.schema people\n",
+        p = csv.display()
+    ));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "count(*)\n4\nname\nLee, A\nCREATE TABLE people(name TEXT, city TEXT);\n"
+    );
+}
+
+#[test]
+fn import_of_ragged_csv_names_the_line_and_imports_nothing() {
+    let dir = TempDir::new().unwrap();
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, "a,b\n1,2\n3\n4,5\n").unwrap();
+    let (code, out, err) = run_empty(&format!(
+        "create table t(a, b);\n.import --csv {} t\nselect count(*) from t;\n",
+        csv.display()
+    ));
+    assert_eq!(code, 1);
+    assert!(err.contains("bad.csv:3:1"), "{err}");
+    assert!(err.contains("expected 2 fields, found 1"), "{err}");
+    assert_eq!(out, "count(*)\n0\n");
+}
+
+#[test]
+fn import_of_a_missing_file_names_it() {
+    let (code, _, err) = run_empty(".import /no/such.csv t\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot open /no/such.csv"), "{err}");
+}
+
+#[test]
+fn read_nests_relative_to_the_including_file_and_stops_recursion() {
+    let dir = TempDir::new().unwrap();
+    let me = dir.path().join("self.sql");
+    std::fs::write(&me, "select 'x';\n.read self.sql\n").unwrap();
+    let out = scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .arg(&me)
+        .current_dir("/")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".read nested more than 16 deep"), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n".repeat(16));
+}
+
+#[test]
+fn maxrows_limits_tables() {
+    let out = scoql()
+        .args([
+            "--no-seed",
+            "-c",
+            ".maxrows 2",
+            "-c",
+            "select 1 union all select 2 union all select 3",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("3 rows (2 shown)\n"));
+}
+
+#[test]
+fn parameters_bind_by_name_and_number_with_literal_types() {
+    let (code, out, err) = run_empty(
+        ".param set year 2021\n.param set :who 'KZ'\n.param set @x 1.5\n.param set ?1 7\n.param set bare KZ\n\
+         select :year, typeof(:year), $year, @who, typeof(@x), :bare;\nselect ?1;\n.param list\n.param unset year\n.param list\n.param clear\n.param list\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        ":year|typeof(:year)|$year|@who|typeof(@x)|:bare\n2021|integer|2021|KZ|real|KZ\n?1\n7\n\
+         :1 7\n:bare 'KZ'\n:who 'KZ'\n:x 1.5\n:year 2021\n:1 7\n:bare 'KZ'\n:who 'KZ'\n:x 1.5\n"
+    );
+}
+
+#[test]
+fn an_unbound_parameter_is_an_error_naming_it() {
+    let (code, out, err) = run_empty("select :missing;\nselect 1;\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("no value for parameter :missing"), "{err}");
+    assert!(err.contains("<stdin>:1:1"), "{err}");
+    assert_eq!(out, "1\n1\n");
+}
+
+#[test]
+fn command_line_params_bind_too() {
+    scoql()
+        .args([
+            "--no-seed",
+            "--list",
+            "--no-headers",
+            "--param",
+            "n=41",
+            "--param",
+            "s='x'",
+        ])
+        .args(["-c", "select :n + 1, :s"])
+        .assert()
+        .success()
+        .stdout("42|x\n");
+}
+
+#[test]
+fn declared_parameters_are_checked_by_type_and_missing_ones_listed() {
+    let dir = TempDir::new().unwrap();
+    let q = dir.path().join("q.sql");
+    std::fs::write(
+        &q,
+        "-- Figures of one year\n-- @param year INTEGER The year to report\n-- @param unit TEXT A unit\nselect :year, :unit;\n",
+    )
+    .unwrap();
+    let p = q.display().to_string();
+    scoql()
+        .args([
+            "--no-seed",
+            "--list",
+            "--no-headers",
+            "--param",
+            "year=2021",
+            "--param",
+            "unit=trains",
+            &p,
+        ])
+        .assert()
+        .success()
+        .stdout("2021|trains\n");
+    scoql()
+        .args(["--no-seed", "--param", "year=soon", "--param", "unit=x", &p])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("parameter :year must be INTEGER"));
+    scoql().args(["--no-seed", &p]).assert().code(1).stderr(
+        predicate::str::contains("no value for parameter :year")
+            .and(predicate::str::contains(
+                ":year INTEGER — The year to report",
+            ))
+            .and(predicate::str::contains(":unit TEXT — A unit")),
+    );
+}
+
+#[test]
+fn safe_mode_refuses_files_and_other_databases() {
+    for line in [
+        ".output /tmp/x",
+        ".once /tmp/x",
+        ".save /tmp/x.db",
+        ".backup /tmp/x.db",
+        ".open /tmp/x.db",
+        ".import /tmp/x.csv t",
+        ".read /tmp/x.sql",
+        "attach '/tmp/x.db' as x;",
+        "detach main;",
+        "vacuum into '/tmp/x.db';",
+    ] {
+        let (code, _, err) = run(&["--no-seed", "--safe"], &format!("{line}\n"));
+        assert_eq!(code, 1, "{line}");
+        assert!(err.contains("not allowed with --safe"), "{line}: {err}");
+    }
+}
+
+#[test]
+fn readonly_refuses_writes_to_the_dataset() {
+    let (code, out, err) = run(
+        &["--readonly", "--list", "--no-headers"],
+        "delete from sources;\npragma query_only = 0;\nselect count(*) > 0 from sources;\n",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("attempt to write a readonly database"),
+        "{err}"
+    );
+    assert!(err.contains("cannot be changed with --readonly"), "{err}");
+    assert_eq!(out, "1\n");
+}
+
+#[test]
+fn reset_restores_the_pristine_dataset() {
+    let (code, out, err) = run(
+        &["--list", "--no-headers"],
+        "pragma foreign_keys = off;\ndelete from sources;\nselect count(*) from sources;\n.reset\nselect count(*) > 0 from sources;\npragma foreign_keys;\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "0\n1\n1\n");
+}
+
+#[test]
+fn describe_shows_columns_keys_and_documentation() {
+    let (code, out, err) = run(&["--list"], ".describe sources\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("column|type|null|default|key|references|description\n"),
+        "{out}"
+    );
+    assert!(out.contains("id|TEXT|not null||primary key||"), "{out}");
+    let (_, out, _) = run(&["--list"], ".describe route_runs\n");
+    assert!(out.contains("|routes(id)|"), "{out}");
+}
+
+#[test]
+fn about_summarises_the_dataset() {
+    let (code, out, err) = run(&["--list"], ".about\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("sources"), "{out}");
+    assert!(out.contains("Period: "), "{out}");
+    assert!(out.contains("facts|view|"), "{out}");
+}
+
+#[test]
+fn sources_lists_all_or_one_with_its_figures() {
+    let (_, all, _) = run(&["--list", "--no-headers"], ".sources\n");
+    assert!(all.lines().count() >= 90, "{all}");
+    let (_, one, _) = run(&["--list"], ".sources S01\n");
+    assert!(
+        one.contains("Qingdao SCO demonstration zone on the rise"),
+        "{one}"
+    );
+    assert!(one.contains("F005|"), "{one}");
+    let (_, found, _) = run(&["--list", "--no-headers"], ".sources 'china daily'\n");
+    assert!(found.contains("S01|"), "{found}");
+}
+
+#[test]
+fn examples_list_saved_queries_and_run_runs_them_with_parameters() {
+    let (code, out, err) = run(&["--list", "--no-headers"], ".examples\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().count() >= 12, "{out}");
+    let (code, out, err) = run(
+        &["--list", "--no-headers"],
+        ".run facts_in_year year=2021\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.is_empty());
+    let (code, _, err) = run(&["--list"], ".run facts_in_year\n");
+    assert_eq!(code, 1);
+    assert!(err.contains(":year INTEGER"), "{err}");
+}
+
+#[test]
+fn exit_flushes_output_files_before_leaving() {
+    let dir = TempDir::new().unwrap();
+    let f = dir.path().join("o.txt");
+    let (code, _, _) = run_empty(&format!(".output {}\nselect 5;\n.exit 0\n", f.display()));
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), "5\n5\n");
+}
