@@ -82,7 +82,13 @@ all_figures AS (
   UNION ALL SELECT * FROM batch_figures UNION ALL SELECT * FROM milestone_figures UNION ALL SELECT * FROM corridor_figures
 )
 SELECT a.ref, a.subject, a.metric, a.period, p.kind AS period_kind, p.start_date AS period_start, p.end_date AS period_end,
-       a.value, a.unit, a.value_base, a.unit_base, a.qualifier, a.basis, a.scope, a.series_scope, a.route_id, a.project_id,
+       a.value, a.unit,
+       -- value * factor, rid of binary noise (4.19 * 1e9 is 4190000000.0000005): rounded to 6 decimals,
+       -- and an integer when whole.
+       CASE WHEN a.value_base IS NULL OR typeof(a.value_base) = 'integer' THEN a.value_base
+            WHEN round(a.value_base, 6) = CAST(round(a.value_base, 6) AS INTEGER) THEN CAST(round(a.value_base, 6) AS INTEGER)
+            ELSE round(a.value_base, 6) END AS value_base,
+       a.unit_base, a.qualifier, a.basis, a.scope, a.series_scope, a.route_id, a.project_id,
        a.equivalent, a.wording, a.note, a.source_id, a.from_table, a.from_id
 FROM all_figures AS a JOIN periods AS p ON p.id = a.period;
 
@@ -238,15 +244,15 @@ WHERE f.metric IN ('trade_sco', 'trade_sco_avg_growth', 'trade_sco_target', 'inv
                    'investment_sco_two_way_target', 'trade_share_of_city', 'trade_share_of_province_sco')
 ORDER BY f.scope DESC, f.metric, f.period_end, f.period_start, f.source_id;
 
--- Stated project investment by year (of the statement) and investor country, in base units (CNY and
--- USD kept apart). One amount per project and year: a project stated twice in a year counts once (the
+-- Stated project investment by year (of the statement) and investor country, in whole yuan and
+-- dollars (CNY and USD kept apart). One amount per project and year: a project stated twice in a year counts once (the
 -- larger amount if the sources differ); one stated in two years counts in each (see `conflicts`).
 CREATE VIEW investment_by_year_country AS
 WITH per_project AS (
   SELECT substr(COALESCE(p.start_date, p.end_date), 1, 4) AS year, pr.project_key,
          max(pr.investor_country) AS country_code, max(pr.name) AS name,
-         max(CASE WHEN u.base = 'CNY' THEN pr.amount * u.factor END) AS amount_cny,
-         max(CASE WHEN u.base = 'USD' THEN pr.amount * u.factor END) AS amount_usd
+         max(CASE WHEN u.base = 'CNY' THEN CAST(round(pr.amount * u.factor) AS INTEGER) END) AS amount_cny,
+         max(CASE WHEN u.base = 'USD' THEN CAST(round(pr.amount * u.factor) AS INTEGER) END) AS amount_usd
   FROM projects AS pr
   JOIN periods AS p ON p.id = pr.period
   LEFT JOIN units AS u ON u.code = pr.amount_unit
