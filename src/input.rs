@@ -82,9 +82,12 @@ impl Splitter {
         }
         self.buf.push_str(line);
         self.buf.push('\n');
-        // Only a line with a `;` can complete a statement; checking only then keeps a long
-        // multi-line statement linear instead of quadratic.
-        if (line.contains(';') || line.contains('\0')) && is_complete(&self.buf) {
+        // Text is complete only when it ends with a `;` outside strings and comments, so
+        // only a line with a `;` or the end of a comment can complete it; checking only then
+        // keeps a long multi-line statement linear instead of quadratic.
+        if (line.contains(';') || line.contains("*/") || line.contains('\0'))
+            && is_complete(&self.buf)
+        {
             return self.take();
         }
         None
