@@ -153,10 +153,17 @@ impl ReplHelper {
         let word = &before[word_start..];
         if !rest.contains(char::is_whitespace) {
             let typed = word.trim_start_matches('.');
+            // An alias is offered only when its command's own name does not match: `.hea`
+            // completes to `.headers`, not to the common prefix of `.header` and `.headers`.
             let pairs = COMMANDS
                 .iter()
-                .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
-                .filter(|n| n.starts_with(typed))
+                .flat_map(|c| {
+                    let names = std::iter::once(c.name).chain(c.aliases.iter().copied());
+                    let is_name_typed = c.name.starts_with(typed);
+                    names
+                        .filter(|n| n.starts_with(typed))
+                        .take(if is_name_typed { 1 } else { usize::MAX })
+                })
                 .map(|n| pair(&format!(".{n}"), &format!(".{n} ")))
                 .collect();
             return (word_start, pairs);
@@ -322,6 +329,18 @@ impl ReplHelper {
         if word.is_empty() {
             return (pos, Vec::new());
         }
+        // Where only a table can follow, only tables are offered: `from rou` must not stop at
+        // the common prefix of `routes` and `round()`.
+        if is_table_position(&before[..start]) {
+            let pairs = self
+                .names
+                .tables
+                .iter()
+                .filter(|t| t.to_lowercase().starts_with(&lower))
+                .map(|t| pair(t, t))
+                .collect();
+            return (start, pairs);
+        }
         let upper = word.chars().all(|c| !c.is_lowercase());
         let mut seen = std::collections::HashSet::new();
         let mut pairs = Vec::new();
@@ -355,6 +374,18 @@ impl ReplHelper {
         }
         (start, pairs)
     }
+}
+
+/// True when the word before the cursor's word is one after which SQL names a table.
+fn is_table_position(head: &str) -> bool {
+    let head = head.trim_end();
+    let previous = head
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
+    ["from", "join", "into", "update", "table"]
+        .iter()
+        .any(|k| previous.eq_ignore_ascii_case(k))
 }
 
 fn sql_string(s: &str) -> String {
@@ -578,7 +609,15 @@ mod tests {
     #[test]
     fn completes_tables_keywords_and_columns_after_an_alias() {
         let h = helper();
-        assert!(displays(h.complete_sql("select * from rou", 17)).contains(&"routes".into()));
+        assert_eq!(
+            displays(h.complete_sql("select * from rou", 17)),
+            vec!["routes".to_string()]
+        );
+        assert_eq!(
+            displays(h.complete_sql("SELECT * FROM routes JOIN pro", 29)),
+            vec!["projects".to_string()]
+        );
+        assert!(displays(h.complete_sql("select rou", 10)).contains(&"round()".into()));
         assert!(displays(h.complete_sql("SEL", 3)).contains(&"SELECT".into()));
         let line = "select r.co from routes r";
         assert_eq!(
@@ -600,7 +639,8 @@ mod tests {
     #[test]
     fn completes_dot_commands_and_their_arguments() {
         let h = helper();
-        assert!(displays(h.complete_dot(".hea", 4)).contains(&".headers".into()));
+        assert_eq!(displays(h.complete_dot(".hea", 4)), vec![".headers"]);
+        assert_eq!(displays(h.complete_dot(".qu", 3)), vec![".quit"]);
         assert_eq!(
             displays(h.complete_dot(".mode cs", 8)),
             vec!["csv".to_string()]

@@ -14,7 +14,7 @@ use crate::error::{Error, Location, Result};
 use crate::helper::ReplHelper;
 use crate::input::{Line, LineSource};
 use crate::session::{Flow, Session};
-use crate::settings::Settings;
+use crate::settings::{Dataset, Settings};
 
 pub const PROMPT: &str = "scoql> ";
 pub const CONTINUATION: &str = "   ...> ";
@@ -39,8 +39,10 @@ impl EditorSource {
             return;
         }
         let _ = self.editor.history_mut().add(&entry);
+        // Appending (rather than rewriting the file) keeps what other scoql sessions wrote
+        // meanwhile, and saving after every statement keeps it through a crash or a kill.
         if let Some(path) = &self.history
-            && let Err(e) = self.editor.save_history(path)
+            && let Err(e) = self.editor.append_history(path)
         {
             self.warn(&format!("cannot write history {}: {e}", path.display()));
         }
@@ -94,6 +96,17 @@ impl LineSource for EditorSource {
     }
 }
 
+/// The database in one phrase, for the banner: it names what the session really holds, not
+/// the embedded dataset when `--no-seed` or `--db` replaced it.
+fn describe(dataset: &Dataset) -> String {
+    match dataset {
+        Dataset::Embedded => "the China–SCO demonstration zone in Qingdao, as SQL".into(),
+        Dataset::Dir(dir) => format!("the dataset in {}", dir.display()),
+        Dataset::File(path) => format!("the database {}", path.display()),
+        Dataset::Empty => "an empty in-memory database".into(),
+    }
+}
+
 /// Runs the interactive shell until `.quit` or Ctrl-D.
 pub fn run(session: &mut Session, settings: &Settings) -> Result<Flow> {
     let config = Config::builder()
@@ -137,9 +150,9 @@ pub fn run(session: &mut Session, settings: &Settings) -> Result<Flow> {
     }
     if settings.is_stdin_tty && settings.is_stdout_tty {
         eprintln!(
-            "scoql {} — the China–SCO demonstration zone in Qingdao, as SQL. \
-             Type .help for commands, .about for the data.",
-            env!("CARGO_PKG_VERSION")
+            "scoql {} — {}. Type .help for commands, .about for the data.",
+            env!("CARGO_PKG_VERSION"),
+            describe(&settings.dataset)
         );
     }
     match session.run(&mut src, None)? {
