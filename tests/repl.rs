@@ -70,7 +70,9 @@ impl Term {
     /// stays after scoql exits (remain-on-exit), so its exit status can be read.
     fn start(tag: &str, home: &Home, env: &[(&str, &str)], args: &[&str]) -> Term {
         let term = Term {
-            socket: home.path().join("tmux.sock"),
+            // One socket per server: a killed server can still be closing its socket when
+            // the next test step starts another in the same home.
+            socket: home.path().join(format!("{tag}.sock")),
             name: format!("{tag}-{}", std::process::id()),
         };
         // A config of our own: the user's ~/.tmux.conf must not change what the tests see.
