@@ -201,7 +201,7 @@ impl Session {
         let origin = src.origin();
         loop {
             if !interactive && INTERRUPTED.load(Ordering::SeqCst) {
-                return Ok(Flow::Exit(130));
+                return self.stop_interrupted();
             }
             let line = match src.next_line(splitter.is_pending(), &self.conn) {
                 Ok(Line::Text(line)) => line,
@@ -277,6 +277,13 @@ impl Session {
         if e.is_broken_pipe() {
             return Err(e);
         }
+        if matches!(e, Error::Interrupted) {
+            if !interactive {
+                return self.stop_interrupted();
+            }
+            // The terminal echoed ^C where the cursor was; start the message on a new line.
+            eprintln!();
+        }
         // Results already written stay ahead of the error, in order.
         let _ = self.sink.flush();
         eprint!("{}", e.report());
@@ -284,13 +291,22 @@ impl Session {
         if interactive {
             return Ok(Flow::Continue);
         }
-        if matches!(e, Error::Interrupted) {
-            return Ok(Flow::Exit(130));
-        }
         if self.bail {
             return Ok(Flow::Exit(1));
         }
         Ok(Flow::Continue)
+    }
+
+    /// An interrupt inside a script: a script run from the command line exits with 130;
+    /// one run by `.read` at the prompt unwinds to the prompt, which reports it once.
+    fn stop_interrupted(&mut self) -> Result<Flow> {
+        if INTERACTIVE.load(Ordering::SeqCst) {
+            return Err(Error::Interrupted);
+        }
+        let _ = self.sink.flush();
+        eprint!("{}", Error::Interrupted.report());
+        self.had_error = true;
+        Ok(Flow::Exit(130))
     }
 
     fn echo_text(&mut self, text: &str) -> Result<()> {

@@ -567,3 +567,33 @@ fn interactive_flag_enters_the_shell_after_commands_ran() {
     let screen = term.submit("select x + 1 as after from t;");
     assert!(screen.contains("│    42 │"), "{screen}");
 }
+
+#[test]
+fn ctrl_c_during_a_read_file_returns_to_the_prompt() {
+    let home = Home::new();
+    let script = home.write(
+        "forever.sql",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c;\n",
+    );
+    let term = start("readint", &home, &[("NO_COLOR", "1")], &[]);
+    let line = format!(".read {}", script.display());
+    term.type_and_see(&line);
+    term.keys(&["Enter"]);
+    let start = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        term.keys(&["C-c"]);
+        if term.screen().contains("Error: interrupted") {
+            break;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "not interrupted:\n{}",
+            term.screen()
+        );
+    }
+    term.wait_for_prompt(2);
+    let screen = term.submit("select 6 * 7 as answer;");
+    assert!(screen.contains("│     42 │"), "{screen}");
+    assert_eq!(screen.matches("Error: interrupted").count(), 1, "{screen}");
+}
