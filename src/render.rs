@@ -124,10 +124,10 @@ pub fn renderer(mode: Mode, opts: &Options) -> Box<dyn Renderer> {
         Mode::Table | Mode::Box | Mode::Markdown => {
             Box::new(crate::table::TableRenderer::new(mode, opts))
         }
-        Mode::List | Mode::Tabs => Box::new(List::new(opts, false)),
-        Mode::Csv => Box::new(List::new(opts, true)),
+        Mode::List | Mode::Tabs => Box::new(List::new(opts, Fields::Plain)),
+        Mode::Csv => Box::new(List::new(opts, Fields::Csv)),
+        Mode::Quote => Box::new(List::new(opts, Fields::Quote)),
         Mode::Line => Box::new(Line::new(opts)),
-        Mode::Quote => Box::new(Quote::new(opts)),
         Mode::Insert => Box::new(Insert::new(opts)),
         Mode::Json => Box::new(Json::new(false)),
         Mode::Jsonl => Box::new(Json::new(true)),
@@ -153,22 +153,33 @@ pub fn value_text<'a>(cell: &Cell<'a>, scratch: &'a mut itoa::Buffer) -> Option<
     }
 }
 
-/// list, tabs and csv: values joined by the column separator, rows ended by the row
+/// How a separated-list mode writes each field.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fields {
+    /// list and tabs: the text as it is.
+    Plain,
+    /// csv: quoted by the shell's CSV rule.
+    Csv,
+    /// quote: every value an SQL literal, names as strings.
+    Quote,
+}
+
+/// list, tabs, csv and quote: fields joined by the column separator, rows ended by the row
 /// separator, headers once per result.
 struct List {
     opts: Options,
-    is_csv: bool,
+    fields: Fields,
     nullvalue: Vec<u8>,
     columns: Vec<String>,
     rows: usize,
 }
 
 impl List {
-    fn new(opts: Options, is_csv: bool) -> Self {
+    fn new(opts: Options, fields: Fields) -> Self {
         let nullvalue = opts.nullvalue.clone().unwrap_or_default().into_bytes();
         List {
             opts,
-            is_csv,
+            fields,
             nullvalue,
             columns: Vec::new(),
             rows: 0,
@@ -176,10 +187,11 @@ impl List {
     }
 
     fn field(&self, out: &mut Vec<u8>, text: Option<&[u8]>) {
-        match text {
-            None => out.extend_from_slice(&self.nullvalue),
-            Some(t) if self.is_csv => csv_field(out, t, self.opts.colsep.as_bytes()),
-            Some(t) => out.extend_from_slice(t),
+        match (text, self.fields) {
+            (None, _) => out.extend_from_slice(&self.nullvalue),
+            (Some(t), Fields::Csv) => csv_field(out, t, self.opts.colsep.as_bytes()),
+            (Some(t), Fields::Quote) => quoted(out, t),
+            (Some(t), Fields::Plain) => out.extend_from_slice(t),
         }
     }
 }
@@ -227,7 +239,11 @@ impl Renderer for List {
                 out.extend_from_slice(self.opts.colsep.as_bytes());
             }
             let cell = row.cell(i);
-            self.field(out, value_text(&cell, &mut num));
+            if self.fields == Fields::Quote {
+                sql_literal(out, &cell, false, false);
+            } else {
+                self.field(out, value_text(&cell, &mut num));
+            }
         }
         out.extend_from_slice(self.opts.rowsep.as_bytes());
     }
@@ -398,50 +414,6 @@ fn real_literal(v: f64, integral_reals: bool) -> String {
         }
     }
     real_exact(v)
-}
-
-struct Quote {
-    opts: Options,
-    columns: Vec<String>,
-    rows: usize,
-}
-
-impl Quote {
-    fn new(opts: Options) -> Self {
-        Quote {
-            opts,
-            columns: Vec::new(),
-            rows: 0,
-        }
-    }
-}
-
-impl Renderer for Quote {
-    fn begin(&mut self, _out: &mut Vec<u8>, columns: &[String]) {
-        self.columns = columns.to_vec();
-    }
-
-    fn row(&mut self, out: &mut Vec<u8>, row: &Row) {
-        if self.rows == 0 && self.opts.headers {
-            for (i, c) in self.columns.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(self.opts.colsep.as_bytes());
-                }
-                quoted(out, c_text(c.as_bytes()));
-            }
-            out.extend_from_slice(self.opts.rowsep.as_bytes());
-        }
-        self.rows += 1;
-        for i in 0..row.len() {
-            if i > 0 {
-                out.extend_from_slice(self.opts.colsep.as_bytes());
-            }
-            sql_literal(out, &row.cell(i), false, false);
-        }
-        out.extend_from_slice(self.opts.rowsep.as_bytes());
-    }
-
-    fn end(&mut self, _out: &mut Vec<u8>) {}
 }
 
 struct Insert {

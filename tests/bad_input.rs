@@ -3,20 +3,14 @@
 //! closed pipes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::scoql;
+
 use std::io::Read;
 use std::process::{Child, Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
-
-fn scoql() -> Command {
-    let mut c = Command::cargo_bin("scoql").unwrap();
-    c.env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("XDG_STATE_HOME", "/nonexistent");
-    c
-}
 
 struct Case {
     name: &'static str,

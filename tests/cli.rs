@@ -3,22 +3,15 @@
 //! and closed pipes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::scoql;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-/// scoql with a clean environment, so the user's settings cannot change what tests see.
-fn scoql() -> Command {
-    let mut c = Command::cargo_bin("scoql").unwrap();
-    c.env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("XDG_STATE_HOME", "/nonexistent");
-    c
-}
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);

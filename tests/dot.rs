@@ -1,20 +1,14 @@
 //! Dot-commands, parameters and saved queries, through the real binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::scoql;
+
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-fn scoql() -> Command {
-    let mut c = Command::cargo_bin("scoql").unwrap();
-    c.env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("XDG_STATE_HOME", "/nonexistent");
-    c
-}
 
 /// Runs `script` on stdin against an empty database in list mode; returns (status, stdout,
 /// stderr).

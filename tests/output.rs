@@ -3,16 +3,15 @@
 //! colour rules. Byte-compatibility of the sqlite3 modes is in `compat.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
 fn scoql() -> Command {
-    let mut c = Command::cargo_bin("scoql").unwrap();
-    c.env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("XDG_STATE_HOME", "/nonexistent")
-        .arg("--no-seed");
+    let mut c = common::scoql();
+    c.arg("--no-seed");
     c
 }
 
