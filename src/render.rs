@@ -169,6 +169,7 @@ enum Fields {
 struct List {
     opts: Options,
     fields: Fields,
+    quote_bytes: [bool; 256],
     nullvalue: Vec<u8>,
     columns: Vec<String>,
     rows: usize,
@@ -178,6 +179,7 @@ impl List {
     fn new(opts: Options, fields: Fields) -> Self {
         let nullvalue = opts.nullvalue.clone().unwrap_or_default().into_bytes();
         List {
+            quote_bytes: csv_quote_bytes(opts.colsep.as_bytes()),
             opts,
             fields,
             nullvalue,
@@ -189,7 +191,9 @@ impl List {
     fn field(&self, out: &mut Vec<u8>, text: Option<&[u8]>) {
         match (text, self.fields) {
             (None, _) => out.extend_from_slice(&self.nullvalue),
-            (Some(t), Fields::Csv) => csv_field(out, t, self.opts.colsep.as_bytes()),
+            (Some(t), Fields::Csv) => {
+                csv_field(out, t, self.opts.colsep.as_bytes(), &self.quote_bytes)
+            }
             (Some(t), Fields::Quote) => quoted(out, t),
             (Some(t), Fields::Plain) => out.extend_from_slice(t),
         }
@@ -198,11 +202,12 @@ impl List {
 
 /// The sqlite3 shell's CSV rule: quote when the value is empty, holds a control character,
 /// a space, `"`, `'`, DEL or any non-ASCII byte, or contains the column separator.
-fn csv_field(out: &mut Vec<u8>, t: &[u8], sep: &[u8]) {
+/// `quote_bytes` marks those bytes (and a one-byte separator) so the test is one lookup a
+/// byte.
+fn csv_field(out: &mut Vec<u8>, t: &[u8], sep: &[u8], quote_bytes: &[bool; 256]) {
     let needs = t.is_empty()
-        || t.iter()
-            .any(|&b| b <= b' ' || b == b'"' || b == b'\'' || b >= 0x7f)
-        || (!sep.is_empty() && t.windows(sep.len()).any(|w| w == sep));
+        || t.iter().any(|&b| quote_bytes[usize::from(b)])
+        || (sep.len() > 1 && t.windows(sep.len()).any(|w| w == sep));
     if needs {
         out.push(b'"');
         for &b in t {
@@ -215,6 +220,20 @@ fn csv_field(out: &mut Vec<u8>, t: &[u8], sep: &[u8]) {
     } else {
         out.extend_from_slice(t);
     }
+}
+
+fn csv_quote_bytes(sep: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    for (b, slot) in table.iter_mut().enumerate() {
+        *slot = b <= usize::from(b' ')
+            || b == usize::from(b'"')
+            || b == usize::from(b'\'')
+            || b >= 0x7f;
+    }
+    if let [only] = sep {
+        table[usize::from(*only)] = true;
+    }
+    table
 }
 
 impl Renderer for List {
