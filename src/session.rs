@@ -452,10 +452,17 @@ impl Session {
     /// A file whose header declares `-- @param` lines runs only when each has a value of
     /// the declared type.
     pub fn check_declared_params(&self, path: &Path) -> Result<()> {
-        let Ok(text) = std::fs::read_to_string(path) else {
+        use std::io::BufRead;
+        let Ok(file) = File::open(path) else {
             return Ok(());
         };
-        let (_, decls) = dataset::parse_header(&text);
+        // Only the leading comment lines form the header; a long script is not read twice.
+        let header: Vec<String> = BufReader::new(file)
+            .lines()
+            .map_while(|l| l.ok())
+            .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with("--"))
+            .collect();
+        let (_, decls) = dataset::parse_header(&header.join("\n"));
         dataset::check_params(&decls, &self.params)
     }
 }
