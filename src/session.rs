@@ -337,14 +337,15 @@ impl Session {
             let text = &chunk.text[start.min(next)..next];
             offset = next;
             let Some(mut stmt) = stmt else { continue };
-            let here = chunk.locate(start);
+            // The location is built only for an error: most statements never need it.
+            let here = || chunk.locate(start);
             if self.safe && crate::guard::is_vacuum_into(text) {
                 return Err(Error::Refused {
                     message: "VACUUM INTO is not allowed with --safe".into(),
-                    location: Some(here),
+                    location: Some(here()),
                 });
             }
-            stmt.bind(&self.params).map_err(|e| e.at(&here))?;
+            stmt.bind(&self.params).map_err(|e| e.at(&here()))?;
             let opts = self.render_options();
             let began = self.timer.then(Timer::start);
             let result = execute(&db, &mut stmt, &opts, self.out.mode, &mut self.sink);
@@ -363,7 +364,7 @@ impl Session {
                 );
             }
             drop(stmt);
-            result.map_err(|e| e.at(&here))?;
+            result.map_err(|e| e.at(&here()))?;
             if !tail.is_empty() {
                 self.sink.write_all(&tail)?;
             }
