@@ -170,6 +170,8 @@ struct List {
     opts: Options,
     fields: Fields,
     quote_bytes: [bool; 256],
+    /// No byte of the separator can occur in a number's text.
+    numbers_are_plain: bool,
     nullvalue: Vec<u8>,
     columns: Vec<String>,
     rows: usize,
@@ -180,6 +182,8 @@ impl List {
         let nullvalue = opts.nullvalue.clone().unwrap_or_default().into_bytes();
         List {
             quote_bytes: csv_quote_bytes(opts.colsep.as_bytes()),
+            numbers_are_plain: !opts.colsep.is_empty()
+                && !opts.colsep.bytes().any(|b| b"0123456789.-+e".contains(&b)),
             opts,
             fields,
             nullvalue,
@@ -210,11 +214,14 @@ fn csv_field(out: &mut Vec<u8>, t: &[u8], sep: &[u8], quote_bytes: &[bool; 256])
         || (sep.len() > 1 && t.windows(sep.len()).any(|w| w == sep));
     if needs {
         out.push(b'"');
-        for &b in t {
-            if b == b'"' {
-                out.push(b'"');
-            }
-            out.push(b);
+        // Runs between double quotes are copied whole; each `"` is doubled.
+        let mut parts = t.split(|&b| b == b'"');
+        if let Some(first) = parts.next() {
+            out.extend_from_slice(first);
+        }
+        for part in parts {
+            out.extend_from_slice(b"\"\"");
+            out.extend_from_slice(part);
         }
         out.push(b'"');
     } else {
@@ -258,10 +265,17 @@ impl Renderer for List {
                 out.extend_from_slice(self.opts.colsep.as_bytes());
             }
             let cell = row.cell(i);
-            if self.fields == Fields::Quote {
-                sql_literal(out, &cell, false, false);
-            } else {
-                self.field(out, value_text(&cell, &mut num));
+            match (self.fields, cell) {
+                (Fields::Quote, _) => sql_literal(out, &cell, false, false),
+                // A number's text ("-12", "0.5", "1.0e+300") never needs CSV quotes unless
+                // the separator could occur in it; skip the byte test in the row loop.
+                (Fields::Csv, Cell::Integer(v)) if self.numbers_are_plain => {
+                    out.extend_from_slice(num.format(v).as_bytes());
+                }
+                (Fields::Csv, Cell::Real(_, t)) if self.numbers_are_plain => {
+                    out.extend_from_slice(t);
+                }
+                _ => self.field(out, value_text(&cell, &mut num)),
             }
         }
         out.extend_from_slice(self.opts.rowsep.as_bytes());

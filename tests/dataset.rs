@@ -723,3 +723,31 @@ fn parameterised_queries_use_their_parameters() {
     assert!(text.lines().count() >= 2, "{text}");
     assert!(text.lines().all(|l| l.contains("Dushanbe")), "{text}");
 }
+
+#[test]
+fn every_saved_query_runs_through_dot_run_with_the_same_output_as_its_file() {
+    for file in query_files() {
+        let (_, params) = query_header(&file);
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let mut by_file = Command::cargo_bin("scoql").unwrap();
+        by_file.args(["--csv", "--bail"]);
+        let mut run_line = format!(".run {name}");
+        for (p, ty) in &params {
+            let value = sample_value(p, ty);
+            by_file.arg("--param").arg(format!("{p}={value}"));
+            run_line.push_str(&format!(" \"{p}={value}\""));
+        }
+        let file_out = by_file.arg(&file).output().unwrap();
+        let run_out = Command::cargo_bin("scoql")
+            .unwrap()
+            .args(["--csv", "--bail", "-c", &run_line])
+            .output()
+            .unwrap();
+        assert!(
+            run_out.status.success(),
+            "{run_line}: {}",
+            String::from_utf8_lossy(&run_out.stderr)
+        );
+        assert_eq!(run_out.stdout, file_out.stdout, "{run_line}");
+    }
+}
