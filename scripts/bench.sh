@@ -12,6 +12,7 @@
 #   W3 100,000 rows as a box table
 #   W4 a 10,000-statement script on stdin (single-row INSERTs and point SELECTs, interleaved)
 #   W5 peak memory: W2, W3, W2 at 10M rows, and scoql's own W2 at 1M vs 10M (csv and jsonl)
+#   seed load: scoql with the embedded dataset against scoql --no-seed (the seed's own cost)
 # All output goes to /dev/null. Times come from hyperfine (--export-json), peak memory from
 # GNU time -v (maximum resident set size).
 set -euo pipefail
@@ -215,6 +216,14 @@ run_workload W3 "100k rows box" "$WARM_LONG" "$W3_RUNS" "$W3_A" "$W3_B" -N
 run_workload W4 "10k-statement script" "$WARM_SHORT" "$W4_RUNS" \
   "$W4_A$W4_SUFFIX" "$W4_B$W4_SUFFIX" "${W4_MODE[@]}"
 
+# Seed load (issue 3): a launch that loads the embedded dataset against an empty launch,
+# both running one trivial query.
+log "seed load: scoql with the embedded dataset vs scoql --no-seed"
+hyperfine --style none --warmup "$WARM_SHORT" --runs "$((W1_RUNS * 2))" -N \
+  --export-json "$TMP/seed.json" -n seeded "$S -c 'select 1'" -n empty "$S --no-seed -c 'select 1'" >/dev/null
+SEED_T="$(jq -r '.results[] | select(.command == "seeded") | .median' "$TMP/seed.json")"
+EMPTY_T="$(jq -r '.results[] | select(.command == "empty") | .median' "$TMP/seed.json")"
+
 # --- memory (W5) -------------------------------------------------------------------------
 log "W5 peak memory (GNU time -v, one run each)"
 M_A[W1]="$(rss "$SCOQL" -c "$Q1")"
@@ -284,6 +293,8 @@ printf "  %-6s 1M %11s   10M %11s   x %s\n" csv "$(mib "${M_A[W2]}")" "$(mib "$M
 printf "  %-6s 1M %11s   10M %11s   x %s\n" jsonl "$(mib "$J1")" "$(mib "$J10")" "$fj"
 check "W5 flat memory csv" "$fc" 1.10
 check "W5 flat memory jsonl" "$fj" 1.10
+echo
+echo "seed load: launch with the dataset $(ms "$SEED_T"), empty launch $(ms "$EMPTY_T"), ratio $(ratio "$SEED_T" "$EMPTY_T"); the seed itself $(awk -v a="$SEED_T" -v b="$EMPTY_T" 'BEGIN { printf "%.1f ms", (a - b) * 1000 }')"
 echo
 echo "targets:"
 for line in "${RESULTS[@]}"; do

@@ -356,6 +356,17 @@ impl<'c> Db<'c> {
     }
 }
 
+/// Turns off SQLite's global memory statistics, which take a lock and update counters on
+/// every allocation (the sqlite3 shell never reads them, and neither do we). Must run before
+/// the first connection opens; later it is a harmless no-op.
+pub fn configure_sqlite() {
+    // SAFETY: sqlite3_config is called before SQLite initialises (the first thing `run`
+    // does); MEMSTATUS takes one int argument.
+    unsafe {
+        ffi::sqlite3_config(ffi::SQLITE_CONFIG_MEMSTATUS, 0 as c_int);
+    }
+}
+
 /// The SQL of a chunk as a C string; a NUL byte inside it is an input error at its place.
 pub fn to_cstring(chunk: &Chunk) -> Result<CString> {
     CString::new(chunk.text).map_err(|e| Error::Input {

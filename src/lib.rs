@@ -37,6 +37,7 @@ pub enum Outcome {
 
 /// Runs scoql with already-parsed settings.
 pub fn run(settings: Settings) -> Outcome {
+    exec::configure_sqlite();
     install_signal_handler();
     let mut session = match Session::new(&settings) {
         Ok(s) => s,
