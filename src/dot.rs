@@ -107,34 +107,34 @@ macro_rules! cmd {
 /// Every dot-command, in the order `.help` lists them.
 #[rustfmt::skip]
 pub static COMMANDS: &[Command] = &[
-    cmd!("about", [], ".about", "What the embedded dataset covers: tables, sources, period, limits", [], 0, 0, false, about::about),
+    cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about),
     cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, bail),
     cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, changes),
-    cmd!("describe", ["desc"], ".describe TABLE", "Columns, types, keys and the documentation of a table or view", [A::Table], 1, 1, false, about::describe),
+    cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe),
     cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, dbcmd::dump),
     cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, echo),
-    cmd!("examples", [], ".examples", "The saved example queries, run them with .run NAME", [], 0, 0, false, about::examples),
+    cmd!("examples", [], ".examples", "The saved queries (run one with .run NAME)", [], 0, 0, false, about::examples),
     cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, exit),
     cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, headers),
     cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, help),
-    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load a CSV file into a table (created from the header when missing)", [A::File, A::Table], 2, 5, true, dbcmd::import),
+    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, dbcmd::import),
     cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, dbcmd::indexes),
-    cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table: head, …, tail (0 = all)", [A::Text], 1, 1, false, maxrows),
-    cmd!("mode", [], ".mode [MODE] [TABLE]", "Set the output mode (TABLE names the target of insert)", [A::Mode, A::Table], 0, 2, false, mode),
+    cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table (0 = all)", [A::Text], 1, 1, false, maxrows),
+    cmd!("mode", [], ".mode [MODE] [TABLE]", "Set the output mode (TABLE: insert target)", [A::Mode, A::Table], 0, 2, false, mode),
     cmd!("nullvalue", [], ".nullvalue TEXT", "Text shown for NULL", [A::Text], 1, 1, false, nullvalue),
     cmd!("once", [], ".once FILE", "Send the next statement's output to FILE", [A::File], 1, 1, true, once),
-    cmd!("open", [], ".open [--readonly] [FILE]", "Close this database and open FILE (none: empty in-memory)", [A::File], 0, 2, true, dbcmd::open),
+    cmd!("open", [], ".open [--readonly] [FILE]", "Open FILE instead (none: empty in memory)", [A::File], 0, 2, true, dbcmd::open),
     cmd!("output", [], ".output [FILE]", "Send output to FILE, or back to stdout", [A::File], 0, 1, true, output),
-    cmd!("parameter", ["param"], ".parameter set NAME VALUE | unset NAME | list | clear", "Values for :NAME, @NAME, $NAME and ?N in statements", [A::Text], 1, 3, false, parameter),
+    cmd!("parameter", ["param"], ".parameter set NAME VALUE | unset NAME | list | clear", "Values for :NAME, @NAME, $NAME and ?N", [A::Text], 1, 3, false, parameter),
     cmd!("print", [], ".print TEXT...", "Print the text", [A::Text], 0, ANY, false, print),
     cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, read),
-    cmd!("reset", [], ".reset", "Rebuild the pristine embedded dataset, dropping all changes", [], 0, 0, false, dbcmd::reset),
+    cmd!("reset", [], ".reset", "Rebuild the pristine dataset, dropping changes", [], 0, 0, false, dbcmd::reset),
     cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved example query, with parameters", [A::Query, A::Text], 1, ANY, false, about::run),
     cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, dbcmd::save),
     cmd!("schema", [], ".schema [PATTERN]", "The CREATE statements of matching objects", [A::Table], 0, 1, false, dbcmd::schema),
     cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, separator),
     cmd!("show", [], ".show", "The current settings", [], 0, 0, false, show),
-    cmd!("sources", [], ".sources [ID|PATTERN]", "Where the figures come from; one source with every figure it states", [A::Text], 0, 1, false, about::sources),
+    cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Text], 0, 1, false, about::sources),
     cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, dbcmd::tables),
     cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, timer),
 ];
@@ -333,10 +333,15 @@ fn help(s: &mut Session, c: &Call) -> Result<Flow> {
         }
         return emit(s, &text);
     }
-    let width = COMMANDS.iter().map(|c| c.usage.len()).max().unwrap_or(0);
+    // A long usage gets its help on the next line, so the list stays within 80 columns.
+    const WIDTH: usize = 30;
     let mut text = String::new();
     for cmd in COMMANDS {
-        text.push_str(&format!("{:<width$}  {}\n", cmd.usage, cmd.help));
+        if cmd.usage.chars().count() > WIDTH {
+            text.push_str(&format!("{}\n{:WIDTH$}  {}\n", cmd.usage, "", cmd.help));
+        } else {
+            text.push_str(&format!("{:<WIDTH$}  {}\n", cmd.usage, cmd.help));
+        }
     }
     text.push_str(
         "\nSQL statements end with ';'. Parameters: :name @name $name ?N (see .help param).\n",

@@ -73,6 +73,9 @@ fn help_lists_every_command_and_explains_one() {
     ] {
         assert!(out.contains(name), "{name} missing from .help");
     }
+    for line in out.lines() {
+        assert!(line.chars().count() <= 80, "wider than 80 columns: {line}");
+    }
     let (_, one, _) = run_empty(".help mode\n");
     assert!(one.starts_with(".mode [MODE] [TABLE]\n"), "{one}");
     assert!(one.contains("jsonl"), "{one}");
