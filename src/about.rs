@@ -129,16 +129,10 @@ pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
     )
 }
 
-/// The first sentence of a doc comment (or a clause of it), short enough for one line of
-/// a listing.
+/// The first sentence of a doc comment, cut to fit one line of a listing.
 fn first_sentence(doc: &str) -> String {
-    const MAX: usize = 90;
-    let end = [". ", ": "]
-        .iter()
-        .filter_map(|p| doc.find(p))
-        .min()
-        .map_or(doc.len(), |i| i + 1);
-    let short = doc[..end].trim_end_matches(':');
+    const MAX: usize = 60;
+    let short = doc.find(". ").map_or(doc, |i| &doc[..=i]);
     if short.chars().count() <= MAX {
         return short.to_string();
     }
