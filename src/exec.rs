@@ -93,6 +93,8 @@ impl Cell<'_> {
 /// A prepared statement, finalized on drop.
 pub struct Stmt {
     raw: NonNull<ffi::sqlite3_stmt>,
+    /// Result columns, fixed once prepared; read once rather than at every row.
+    columns: usize,
 }
 
 impl Drop for Stmt {
@@ -186,8 +188,7 @@ impl Stmt {
     }
 
     pub fn column_count(&self) -> usize {
-        // SAFETY: live statement.
-        unsafe { ffi::sqlite3_column_count(self.raw.as_ptr()).max(0) as usize }
+        self.columns
     }
 
     /// True when the statement does not write to the database.
@@ -342,7 +343,12 @@ impl<'c> Db<'c> {
             offset + unsafe { tail.cast::<u8>().offset_from(start) }.max(0) as usize
         };
         let next = next.clamp(offset + 1, bytes.len());
-        Ok((NonNull::new(stmt).map(|raw| Stmt { raw }), next))
+        let stmt = NonNull::new(stmt).map(|raw| Stmt {
+            raw,
+            // SAFETY: a live statement, just prepared.
+            columns: unsafe { ffi::sqlite3_column_count(raw.as_ptr()).max(0) as usize },
+        });
+        Ok((stmt, next))
     }
 
     pub fn changes(&self) -> i64 {

@@ -260,9 +260,13 @@ impl Renderer for List {
         }
         self.rows += 1;
         let mut num = itoa::Buffer::new();
+        let sep = self.opts.colsep.as_bytes();
         for i in 0..row.len() {
             if i > 0 {
-                out.extend_from_slice(self.opts.colsep.as_bytes());
+                match sep {
+                    [one] => out.push(*one),
+                    _ => out.extend_from_slice(sep),
+                }
             }
             let cell = row.cell(i);
             match (self.fields, cell) {
