@@ -597,3 +597,21 @@ fn ctrl_c_during_a_read_file_returns_to_the_prompt() {
     assert!(screen.contains("│     42 │"), "{screen}");
     assert_eq!(screen.matches("Error: interrupted").count(), 1, "{screen}");
 }
+
+#[test]
+fn an_unwritable_history_is_one_warning_and_the_session_goes_on() {
+    let home = Home::new();
+    let blocker = home.write("not-a-dir", "");
+    let state = blocker.display().to_string();
+    let term = start(
+        "nohist",
+        &home,
+        &[("NO_COLOR", "1"), ("XDG_STATE_HOME", &state)],
+        &[],
+    );
+    let screen = term.submit("select 40 + 2 as answer;");
+    assert!(screen.contains("│     42 │"), "{screen}");
+    let screen = term.submit("select 1;");
+    assert_eq!(screen.matches("warning: ").count(), 1, "{screen}");
+    assert!(screen.contains("history"), "{screen}");
+}
