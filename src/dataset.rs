@@ -97,10 +97,18 @@ pub fn open(dataset: &Dataset, readonly: bool) -> Result<Connection> {
             } else {
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
             };
-            Connection::open_with_flags(path, flags).map_err(|source| Error::Database {
+            let fail = |source| Error::Database {
                 context: format!("cannot open database {}", path.display()),
                 source,
-            })?
+            };
+            let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+            // SQLite opens lazily; reading the schema now reports a file that is not a
+            // database here, not at the first query.
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map_err(fail)?;
+            conn
         }
         _ => Connection::open_in_memory().map_err(|source| Error::Database {
             context: "cannot open an in-memory database".into(),

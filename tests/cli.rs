@@ -388,3 +388,25 @@ fn stdin_is_read_to_its_end_even_when_written_slowly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n2\n");
 }
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_at_once() {
+    let dir = TempDir::new().unwrap();
+    let f = write(dir.path(), "notes.txt", b"just some text, not SQLite\n");
+    scoql()
+        .args(["--db", &f, "-c", "select 1"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("cannot open database")
+                .and(predicate::str::contains("file is not a database")),
+        );
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(format!(".open {f}\nselect 2;\n"))
+        .assert()
+        .code(1)
+        .stdout("2\n")
+        .stderr(predicate::str::contains("file is not a database"));
+}
