@@ -127,7 +127,7 @@ impl Session {
             conn,
             dataset: settings.dataset.clone(),
             out: settings.output.clone(),
-            is_maxrows_explicit: false,
+            is_maxrows_explicit: settings.is_maxrows_explicit,
             params: BTreeMap::new(),
             sink: Sink::Stdout(io::stdout()),
             bail: settings.bail,
@@ -141,8 +141,6 @@ impl Session {
             had_error: false,
             depth: 0,
         };
-        session.is_maxrows_explicit =
-            !settings.is_stdout_tty || settings.output.maxrows != Some(40);
         session.secure()?;
         for (name, value) in &settings.params {
             let v = session.literal(value);

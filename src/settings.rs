@@ -186,6 +186,8 @@ pub struct Settings {
     pub bail: bool,
     pub echo: bool,
     pub output: Output,
+    /// --maxrows was given: the limit then holds for files too, not only the terminal.
+    pub is_maxrows_explicit: bool,
     /// `NAME=VALUE` pairs from --param, in order.
     pub params: Vec<(String, String)>,
     pub init: Option<PathBuf>,
@@ -324,6 +326,7 @@ impl Settings {
             bail: args.bail,
             echo: args.echo,
             output,
+            is_maxrows_explicit: args.maxrows.is_some(),
             params,
             init,
             history: interactive
