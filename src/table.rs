@@ -247,6 +247,7 @@ impl TableRenderer {
             Some(w) => {
                 table.set_content_arrangement(ContentArrangement::Dynamic);
                 table.set_width(w);
+                table.set_truncation_indicator("…");
             }
             None => {
                 table.set_content_arrangement(ContentArrangement::Disabled);
@@ -271,6 +272,13 @@ impl TableRenderer {
             table.set_header(header);
         }
         for r in 0..self.drawn_rows() {
+            // A row is as tall as its tallest multi-line value; a value too wide for the
+            // terminal is cut with `…` rather than wrapped over many lines, so one row of the
+            // result stays one row on the screen.
+            let height = (0..self.columns.len())
+                .map(|c| self.cell(r, c).0.split('\n').count())
+                .max()
+                .unwrap_or(1);
             let row: Vec<TCell> = (0..self.columns.len())
                 .map(|c| {
                     let (text, flags) = self.cell(r, c);
@@ -285,6 +293,9 @@ impl TableRenderer {
                 })
                 .collect();
             table.add_row(row);
+            if let Some(added) = table.row_mut(r) {
+                added.max_height(height);
+            }
         }
         out.extend_from_slice(table.to_string().as_bytes());
         out.push(b'\n');
@@ -568,6 +579,26 @@ mod tests {
             ],
             prop_oneof![Just(0u8), Just(NUMBER), Just(NULL)],
         )
+    }
+
+    #[test]
+    fn on_a_terminal_long_values_are_cut_not_wrapped() {
+        let long = "a long value that cannot fit in a narrow terminal at all".to_string();
+        let names = vec!["text".to_string(), "n".to_string()];
+        let rows = vec![
+            vec![(long.clone(), 0), ("1".to_string(), NUMBER)],
+            vec![("two\nlines".to_string(), 0), ("2".to_string(), NUMBER)],
+        ];
+        let mut t = filled(Mode::Table, true, None, &names, &rows);
+        t.opts.width = Some(30);
+        let mut out = Vec::new();
+        t.draw_comfy(&mut out, &t.numeric());
+        let text = String::from_utf8_lossy(&out);
+        // top, header, rule, one line for the first row, two for the second, bottom
+        assert_eq!(text.lines().count(), 7, "{text}");
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        assert!(text.contains('…'), "{text}");
+        assert!(text.contains("lines"), "{text}");
     }
 
     proptest! {
