@@ -55,6 +55,12 @@ impl Call<'_> {
         })
     }
 
+    /// Sets an on/off setting from the first argument.
+    pub fn set(&self, slot: &mut bool) -> Result<Flow> {
+        *slot = self.on_off(0)?;
+        Ok(Flow::Continue)
+    }
+
     /// An on/off argument, spelled as sqlite3 accepts it.
     pub fn on_off(&self, i: usize) -> Result<bool> {
         match self.arg(i).map(str::to_ascii_lowercase).as_deref() {
@@ -108,14 +114,14 @@ macro_rules! cmd {
 #[rustfmt::skip]
 pub static COMMANDS: &[Command] = &[
     cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about),
-    cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, bail),
-    cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, changes),
+    cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.bail)),
+    cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes)),
     cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe),
     cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, dbcmd::dump),
-    cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, echo),
+    cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.echo)),
     cmd!("examples", [], ".examples", "The saved queries (run one with .run NAME)", [], 0, 0, false, about::examples),
     cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, exit),
-    cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, headers),
+    cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.out.headers)),
     cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, help),
     cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, dbcmd::import),
     cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, dbcmd::indexes),
@@ -136,7 +142,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("show", [], ".show", "The current settings", [], 0, 0, false, show),
     cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Text], 0, 1, false, about::sources),
     cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, dbcmd::tables),
-    cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, timer),
+    cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer)),
 ];
 
 /// The command named `name` or one of its aliases.
@@ -273,31 +279,6 @@ pub fn execute(session: &mut Session, line: &str, base: Option<&Path>) -> Result
 pub fn emit(session: &mut Session, text: &str) -> Result<Flow> {
     session.sink.write_all(text.as_bytes())?;
     session.sink.flush()?;
-    Ok(Flow::Continue)
-}
-
-fn bail(s: &mut Session, c: &Call) -> Result<Flow> {
-    s.bail = c.on_off(0)?;
-    Ok(Flow::Continue)
-}
-
-fn changes(s: &mut Session, c: &Call) -> Result<Flow> {
-    s.changes = c.on_off(0)?;
-    Ok(Flow::Continue)
-}
-
-fn echo(s: &mut Session, c: &Call) -> Result<Flow> {
-    s.echo = c.on_off(0)?;
-    Ok(Flow::Continue)
-}
-
-fn timer(s: &mut Session, c: &Call) -> Result<Flow> {
-    s.timer = c.on_off(0)?;
-    Ok(Flow::Continue)
-}
-
-fn headers(s: &mut Session, c: &Call) -> Result<Flow> {
-    s.out.headers = c.on_off(0)?;
     Ok(Flow::Continue)
 }
 
