@@ -401,11 +401,22 @@ impl Session {
                 source: io::Error::other("is a directory"),
             });
         }
+        let mut reader = BufReader::with_capacity(64 * 1024, file);
+        // sqlite3 users pass the database as the first argument; here FILE is a script.
+        if std::io::BufRead::fill_buf(&mut reader)
+            .is_ok_and(|b| b.starts_with(b"SQLite format 3\0"))
+        {
+            return Err(Error::File {
+                action: "run",
+                path: path.to_path_buf(),
+                source: io::Error::other(format!(
+                    "it is a SQLite database, not a script; open it with --db {}",
+                    path.display()
+                )),
+            });
+        }
         self.check_declared_params(path)?;
-        let mut src = ReaderSource::new(
-            BufReader::with_capacity(64 * 1024, file),
-            Rc::from(path.display().to_string()),
-        );
+        let mut src = ReaderSource::new(reader, Rc::from(path.display().to_string()));
         let base: Option<PathBuf> = path.parent().map(Path::to_path_buf);
         self.depth += 1;
         let flow = self.run(&mut src, base.as_deref());

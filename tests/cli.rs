@@ -410,3 +410,24 @@ fn a_file_that_is_not_a_database_is_refused_at_once() {
         .stdout("2\n")
         .stderr(predicate::str::contains("file is not a database"));
 }
+
+#[test]
+fn a_database_given_as_a_script_points_to_db() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("real.db");
+    scoql()
+        .args([
+            "--no-seed",
+            "-c",
+            &format!("vacuum into '{}'", db.display()),
+        ])
+        .assert()
+        .success();
+    scoql()
+        .arg(&db)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is a SQLite database, not a script; open it with --db",
+        ));
+}
