@@ -19,6 +19,10 @@ use crate::render::Mode;
 
 /// Columns with at most this many distinct text values get their values completed.
 const MAX_VALUES: usize = 300;
+/// Tables and views with more rows than this are not scanned for values.
+const MAX_SCAN_ROWS: usize = 20_000;
+/// How long reading values may take in all, at start and after a change.
+const VALUES_BUDGET: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// What completion knows about the database.
 #[derive(Default)]
@@ -70,6 +74,43 @@ fn strings(conn: &Connection, sql: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The distinct text values of each column of `table`, in one scan; empty for a column
+/// with more than `MAX_VALUES` of them, or for every column of a large table.
+fn distinct_text_values(conn: &Connection, table: &str, columns: usize) -> Vec<Vec<String>> {
+    let mut sets: Vec<Option<std::collections::BTreeSet<String>>> =
+        vec![Some(std::collections::BTreeSet::new()); columns];
+    let sql = format!(
+        "SELECT * FROM {} LIMIT {}",
+        quote_ident(table),
+        MAX_SCAN_ROWS + 1
+    );
+    let Ok(mut st) = conn.prepare(&sql) else {
+        return vec![Vec::new(); columns];
+    };
+    let Ok(mut rows) = st.query([]) else {
+        return vec![Vec::new(); columns];
+    };
+    let mut seen = 0;
+    while let Ok(Some(row)) = rows.next() {
+        seen += 1;
+        if seen > MAX_SCAN_ROWS {
+            return vec![Vec::new(); columns];
+        }
+        for (i, slot) in sets.iter_mut().enumerate() {
+            let Some(set) = slot else { continue };
+            if let Ok(rusqlite::types::ValueRef::Text(t)) = row.get_ref(i) {
+                set.insert(String::from_utf8_lossy(t).into_owned());
+                if set.len() > MAX_VALUES {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    sets.into_iter()
+        .map(|s| s.map(|s| s.into_iter().collect()).unwrap_or_default())
+        .collect()
+}
+
 fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
@@ -109,25 +150,24 @@ impl ReplHelper {
             conn,
             "SELECT DISTINCT name FROM pragma_function_list WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
         );
+        let started = std::time::Instant::now();
         for table in &names.tables {
             let cols = strings(
                 conn,
                 &format!("SELECT name FROM pragma_table_info({})", sql_string(table)),
             );
-            for col in &cols {
-                let values = strings(
-                    conn,
-                    &format!(
-                        "SELECT DISTINCT {c} FROM {t} WHERE typeof({c}) = 'text' ORDER BY 1 LIMIT {}",
-                        MAX_VALUES + 1,
-                        c = quote_ident(col),
-                        t = quote_ident(table)
-                    ),
-                );
-                if !values.is_empty() && values.len() <= MAX_VALUES {
-                    names
-                        .values
-                        .insert((table.to_lowercase(), col.to_lowercase()), values);
+            // Values are read in one pass over each table or view, within a time budget:
+            // completion must never make the prompt wait.
+            if started.elapsed() < VALUES_BUDGET {
+                for (col, values) in cols
+                    .iter()
+                    .zip(distinct_text_values(conn, table, cols.len()))
+                {
+                    if !values.is_empty() {
+                        names
+                            .values
+                            .insert((table.to_lowercase(), col.to_lowercase()), values);
+                    }
                 }
             }
             names.columns.insert(table.to_lowercase(), cols);
