@@ -625,14 +625,13 @@ impl Highlighter for ReplHelper {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 
     fn helper() -> ReplHelper {
         let mut h = ReplHelper::new(true);
-        let Ok(conn) = Connection::open_in_memory() else {
-            panic!("no database")
-        };
+        let conn = Connection::open_in_memory().expect("an in-memory database");
         let _ = conn.execute_batch(
             "CREATE TABLE routes(id INTEGER, country TEXT, name TEXT); \
              INSERT INTO routes VALUES (1, 'KZ', 'a'), (2, 'UZ', 'b'); \

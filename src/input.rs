@@ -225,6 +225,7 @@ impl LineSource for TextSource {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 
@@ -308,18 +309,16 @@ mod tests {
     fn reader_skips_bom_handles_crlf_and_rejects_bad_utf8() {
         let data: &[u8] = b"\xEF\xBB\xBFselect 1;\r\nselect '\xff';\n";
         let mut r = ReaderSource::new(data, "f.sql".into());
-        let Ok(conn) = rusqlite::Connection::open_in_memory() else {
-            panic!("no in-memory database")
-        };
+        let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
         assert_eq!(
             r.next_line(false, &conn).ok(),
             Some(Line::Text("select 1;".into()))
         );
-        match r.next_line(false, &conn) {
-            Err(Error::Input { location, .. }) => {
-                assert_eq!((location.line, location.col), (2, 9));
-            }
-            other => panic!("expected an input error, got {other:?}"),
-        }
+        let err = r
+            .next_line(false, &conn)
+            .expect_err("invalid UTF-8 is an error");
+        assert!(matches!(err, Error::Input { .. }), "{err:?}");
+        let at = err.location().expect("an input error has a location");
+        assert_eq!((at.line, at.col), (2, 9));
     }
 }

@@ -590,6 +590,7 @@ impl Renderer for Json {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 pub(crate) mod tests {
     use super::*;
     use crate::exec::{Db, Step};
@@ -597,16 +598,14 @@ pub(crate) mod tests {
 
     /// Renders the result of `sql` (run on a fresh in-memory database) in `mode`.
     pub(crate) fn render(mode: Mode, opts: &Options, sql: &str) -> String {
-        let Ok(conn) = rusqlite::Connection::open_in_memory() else {
-            panic!("no database")
-        };
+        let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
         let db = Db::new(&conn);
-        let Ok(text) = CString::new(sql) else {
-            panic!("NUL in test SQL")
-        };
-        let Ok((Some(mut stmt), _)) = db.prepare(&text, 0) else {
-            panic!("cannot prepare {sql}")
-        };
+        let text = CString::new(sql).expect("test SQL without NUL");
+        let mut stmt = db
+            .prepare(&text, 0)
+            .expect("test SQL prepares")
+            .0
+            .expect("test SQL holds a statement");
         let mut out = Vec::new();
         let mut r = renderer(mode, opts);
         r.begin(&mut out, &stmt.column_names());

@@ -371,19 +371,15 @@ pub fn terminal_width() -> Option<u16> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 
     fn settings(args: &[&str], stdin_tty: bool, stdout_tty: bool) -> Settings {
         let mut argv = vec!["scoql"];
         argv.extend_from_slice(args);
-        let Ok(parsed) = Args::try_parse_from(argv) else {
-            panic!("bad test arguments {args:?}")
-        };
-        match Settings::resolve(parsed, Vec::new(), stdin_tty, stdout_tty) {
-            Ok(s) => s,
-            Err(e) => panic!("{e}"),
-        }
+        let parsed = Args::try_parse_from(argv).expect("test arguments parse");
+        Settings::resolve(parsed, Vec::new(), stdin_tty, stdout_tty).expect("settings resolve")
     }
 
     #[test]
