@@ -4,10 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use common::scoql;
+use common::{closes_quietly, scoql, spawn};
 
 use std::io::Read;
-use std::process::{Child, Command as StdCommand, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
@@ -141,17 +141,6 @@ fn the_bad_input_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn spawn(args: &[&str]) -> Child {
-    StdCommand::new(assert_cmd::cargo::cargo_bin("scoql"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 fn signal(child: &Child, sig: i32) {
     // SAFETY: sending a signal to our own child process.
     unsafe {
@@ -177,29 +166,6 @@ fn sigint_during_a_script_query_interrupts_it_and_exits_130() {
         .unwrap();
     assert_eq!(status.code(), Some(130), "{err}");
     assert!(err.contains("Error: interrupted"), "{err}");
-}
-
-/// Reads a little of the output, closes the pipe, and expects a quiet exit 0.
-fn closes_quietly(args: &[&str]) {
-    let mut child = spawn(args);
-    let mut first = [0u8; 64];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
-    drop(child.stdout.take());
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "{args:?}: {err}");
-    assert_eq!(err, "", "{args:?}");
 }
 
 #[test]

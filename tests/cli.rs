@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use common::scoql;
+use common::{closes_quietly, scoql};
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
 
@@ -264,31 +264,12 @@ fn db_opens_an_existing_file_instead_of_the_dataset() {
 
 #[test]
 fn a_closed_stdout_pipe_ends_quietly_with_status_0() {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("scoql"))
-        .args(["--no-seed", "--csv", "-c"])
-        .arg("with recursive n(i) as (select 1 union all select i+1 from n where i < 2000000) select i, 'row' from n")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 16];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
-    drop(child.stdout.take());
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "stderr: {err}");
-    assert_eq!(err, "");
+    closes_quietly(&[
+        "--no-seed",
+        "--csv",
+        "-c",
+        "with recursive n(i) as (select 1 union all select i+1 from n where i < 2000000) select i, 'row' from n",
+    ]);
 }
 
 #[test]
