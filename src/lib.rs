@@ -59,7 +59,7 @@ pub fn run(settings: Settings) -> Outcome {
 
 fn run_inputs(session: &mut Session, settings: &Settings) -> Result<Flow, Error> {
     if let Some(init) = &settings.init
-        && let Flow::Exit(code) = session.run_file(init).or_else(|e| report(session, e))?
+        && let Flow::Exit(code) = session.run_file(init).or_else(|e| session.fail(e, false))?
     {
         return Ok(Flow::Exit(code));
     }
@@ -73,7 +73,7 @@ fn run_inputs(session: &mut Session, settings: &Settings) -> Result<Flow, Error>
                 );
                 session.run(&mut src, None)?
             }
-            Input::File(path) => session.run_file(path).or_else(|e| report(session, e))?,
+            Input::File(path) => session.run_file(path).or_else(|e| session.fail(e, false))?,
             Input::Command(n, text) => {
                 let mut src = TextSource::new(text, Rc::from(format!("<command {n}>")));
                 session.run(&mut src, None)?
@@ -88,21 +88,6 @@ fn run_inputs(session: &mut Session, settings: &Settings) -> Result<Flow, Error>
         return repl::run(session, settings);
     }
     Ok(Flow::Continue)
-}
-
-/// An input that cannot even be opened (a missing FILE) is reported like any other error:
-/// the run goes on unless --bail.
-fn report(session: &mut Session, e: Error) -> Result<Flow, Error> {
-    if e.is_broken_pipe() {
-        return Err(e);
-    }
-    eprint!("{}", e.report());
-    session.had_error = true;
-    Ok(if session.bail {
-        Flow::Exit(1)
-    } else {
-        Flow::Continue
-    })
 }
 
 /// Ctrl-C (and SIGTERM) interrupt the running statement through SQLite's interrupt handle;

@@ -271,7 +271,7 @@ impl Session {
 
     /// Reports an error and decides what it does: a closed pipe ends everything quietly; in
     /// a script, `--bail` stops at once and an interrupt exits with 130; the REPL goes on.
-    fn fail(&mut self, e: Error, interactive: bool) -> Result<Flow> {
+    pub fn fail(&mut self, e: Error, interactive: bool) -> Result<Flow> {
         if e.is_broken_pipe() {
             return Err(e);
         }
