@@ -11,8 +11,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use rusqlite::Connection;
-use scoql::exec::{Db, Step, Stmt};
 use scoql::render::{Mode, Options, renderer};
+use scoql::sqlite::{Statements, Step, Stmt};
+use scoql::value::Cell;
 
 const ROWS: u64 = 10_000;
 const CHUNK: usize = 64 * 1024;
@@ -33,23 +34,35 @@ fn must<T, E: Debug>(r: Result<T, E>, what: &str) -> T {
     }
 }
 
-fn prepare(db: &Db, sql: &CString) -> Stmt {
-    match must(db.prepare(sql, 0), "prepare") {
-        (Some(stmt), _) => stmt,
-        (None, _) => panic!("no statement in {sql:?}"),
+fn prepare<'c>(conn: &'c Connection, sql: &CString) -> Stmt<'c> {
+    match Statements::new(conn, sql).next() {
+        Some(prepared) => must(prepared, "prepare").stmt,
+        None => panic!("no statement in {sql:?}"),
     }
 }
 
-/// Steps the whole result into `mode`'s renderer; returns the bytes written.
-fn render_all(db: &Db, sql: &CString, mode: Mode, opts: &Options, buf: &mut Vec<u8>) -> usize {
-    let mut stmt = prepare(db, sql);
+/// Steps the whole result into `mode`'s renderer, as the executor does; returns the bytes
+/// written.
+fn render_all(
+    conn: &Connection,
+    sql: &CString,
+    mode: Mode,
+    opts: &Options,
+    buf: &mut Vec<u8>,
+) -> usize {
+    let mut stmt = prepare(conn, sql);
     let names = stmt.column_names();
-    let mut r = renderer(mode, opts);
+    let mut r = renderer(&Options {
+        mode,
+        ..opts.clone()
+    });
     let mut written = 0;
     buf.clear();
     r.begin(buf, &names);
-    while let Step::Row = must(stmt.step(db), "step") {
-        r.row(buf, &stmt.row());
+    while let Step::Row = must(stmt.step(), "step") {
+        let mut cells: Vec<Cell> = Vec::with_capacity(names.len());
+        stmt.cells(&mut cells);
+        r.row(buf, &cells);
         if buf.len() >= CHUNK {
             written += buf.len();
             black_box(&buf[..]);
@@ -63,22 +76,19 @@ fn render_all(db: &Db, sql: &CString, mode: Mode, opts: &Options, buf: &mut Vec<
 }
 
 /// The same loop with no renderer: stepping and reading each cell once.
-fn step_only(db: &Db, sql: &CString) -> usize {
-    let mut stmt = prepare(db, sql);
-    let mut cells = 0;
-    while let Step::Row = must(stmt.step(db), "step") {
-        let row = stmt.row();
-        for i in 0..row.len() {
-            black_box(row.cell(i));
-            cells += 1;
-        }
+fn step_only(conn: &Connection, sql: &CString) -> usize {
+    let mut stmt = prepare(conn, sql);
+    let mut count = 0;
+    while let Step::Row = must(stmt.step(), "step") {
+        let mut cells: Vec<Cell> = Vec::with_capacity(4);
+        stmt.cells(&mut cells);
+        count += black_box(&cells).len();
     }
-    cells
+    count
 }
 
 fn renderers(c: &mut Criterion) {
     let conn = must(Connection::open_in_memory(), "open");
-    let db = Db::new(&conn);
     let sql = must(CString::new(query()), "query text");
     let opts = Options {
         maxrows: None,
@@ -94,11 +104,11 @@ fn renderers(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(2))
         .throughput(Throughput::Elements(ROWS));
     group.bench_function("step_only", |b| {
-        b.iter(|| black_box(step_only(&db, &sql)));
+        b.iter(|| black_box(step_only(&conn, &sql)));
     });
-    for mode in Mode::ALL {
+    for &mode in Mode::all() {
         group.bench_function(mode.name(), |b| {
-            b.iter(|| black_box(render_all(&db, &sql, mode, &opts, &mut buf)));
+            b.iter(|| black_box(render_all(&conn, &sql, mode, &opts, &mut buf)));
         });
     }
     group.finish();
@@ -118,7 +128,7 @@ fn renderers(c: &mut Criterion) {
         .throughput(Throughput::Elements(ROWS));
     for mode in [Mode::Table, Mode::Box] {
         group.bench_function(mode.name(), |b| {
-            b.iter(|| black_box(render_all(&db, &sql, mode, &limited, &mut buf)));
+            b.iter(|| black_box(render_all(&conn, &sql, mode, &limited, &mut buf)));
         });
     }
     group.finish();

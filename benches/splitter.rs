@@ -10,7 +10,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use scoql::input::{Item, Splitter, is_complete};
+use scoql::input::{Item, Splitter};
+use scoql::sqlite::is_complete;
 
 /// 10,000 one-line statements: INSERTs and point SELECTs, interleaved.
 fn one_liners() -> String {
@@ -84,7 +85,7 @@ fn split(text: &str) -> usize {
 fn count(item: Item) -> usize {
     match item {
         Item::Sql { text, .. } => black_box(text).len().min(1),
-        Item::Dot { text, .. } => black_box(text).len().min(1),
+        Item::Dot { text, .. } | Item::Comment { text } => black_box(text).len().min(1),
     }
 }
 

@@ -1,5 +1,6 @@
-//! The embedded `schema/`, `seed/` and `queries/`, and opening the database a session starts
-//! with: the embedded dataset, a `--seed-dir`, an empty one, or a `--db` file.
+//! The embedded `schema/` and `seed/`, opening the database a session starts with (the
+//! embedded dataset, a `--seed-dir`, an empty one, or a `--db` file), and the documentation
+//! comments the schema carries for `.about` and `.describe`.
 
 use std::ffi::CString;
 use std::path::Path;
@@ -9,12 +10,12 @@ use include_dir::{Dir, include_dir};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
-use crate::exec::{Chunk, Db, Step};
+use crate::input::Chunk;
 use crate::settings::Dataset;
+use crate::sqlite::{Statements, Step};
 
 static SCHEMA: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/schema");
 static SEED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/seed");
-static QUERIES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/queries");
 
 /// A SQL file of the dataset: the name shown in errors and its text.
 #[derive(Debug, Clone)]
@@ -24,7 +25,7 @@ pub struct SqlFile {
 }
 
 /// `.sql` files of an embedded directory, in file-name order.
-fn embedded(dir: &Dir<'_>, prefix: &str) -> Vec<SqlFile> {
+pub(crate) fn embedded(dir: &Dir<'_>, prefix: &str) -> Vec<SqlFile> {
     let mut files: Vec<SqlFile> = dir
         .files()
         .filter(|f| f.path().extension().is_some_and(|e| e == "sql"))
@@ -122,19 +123,18 @@ pub fn open(dataset: &Dataset, readonly: bool) -> Result<Connection> {
 /// Runs the files in one transaction with foreign keys enforced; the first failure rolls
 /// everything back and names the file, line and column.
 pub fn load(conn: &Connection, files: &[SqlFile]) -> Result<()> {
-    let db = Db::new(conn);
-    run_plain(&db, "PRAGMA foreign_keys = ON; BEGIN;")?;
+    run_plain(conn, "PRAGMA foreign_keys = ON; BEGIN;")?;
     for file in files {
-        if let Err(e) = run_file(&db, file) {
+        if let Err(e) = run_file(conn, file) {
             // The transaction may already be gone; the error that matters is `e`.
-            let _ = run_plain(&db, "ROLLBACK;");
+            let _ = run_plain(conn, "ROLLBACK;");
             return Err(e);
         }
     }
-    run_plain(&db, "COMMIT;")
+    run_plain(conn, "COMMIT;")
 }
 
-fn run_file(db: &Db, file: &SqlFile) -> Result<()> {
+fn run_file(conn: &Connection, file: &SqlFile) -> Result<()> {
     let chunk = Chunk {
         text: &file.text,
         origin: Rc::from(file.name.as_str()),
@@ -147,177 +147,24 @@ fn run_file(db: &Db, file: &SqlFile) -> Result<()> {
     };
     let sql = CString::new(file.text.as_str())
         .map_err(|e| fail("NUL byte in file".into(), e.nul_position()))?;
-    let mut offset = 0;
-    while offset < file.text.len() {
-        let start = offset + leading_space(&file.text[offset..]);
-        let (stmt, next) = db
-            .prepare(&sql, offset)
-            .map_err(|(msg, at)| fail(msg, at.map_or(start, |a| offset + a)))?;
-        if let Some(mut stmt) = stmt {
-            while let Step::Row = stmt.step(db).map_err(|e| fail(e.to_string(), start))? {}
-        }
-        offset = next;
+    for prepared in Statements::new(conn, &sql) {
+        let prepared = prepared.map_err(|e| fail(e.message, e.offset))?;
+        let mut stmt = prepared.stmt;
+        while stmt
+            .step()
+            .map_err(|e| fail(e.to_string(), prepared.start))?
+            == Step::Row
+        {}
     }
     Ok(())
 }
 
-/// Bytes of whitespace at the start of `s`, so locations point at the statement itself.
-pub fn leading_space(s: &str) -> usize {
-    s.len() - s.trim_start().len()
-}
-
-fn run_plain(db: &Db, sql: &str) -> Result<()> {
+fn run_plain(conn: &Connection, sql: &str) -> Result<()> {
     let file = SqlFile {
         name: "<startup>".into(),
         text: sql.into(),
     };
-    run_file(db, &file)
-}
-
-/// A saved query of `queries/`: its name (file stem), the one-line description from its
-/// first `--` line, its declared parameters and its SQL.
-#[derive(Debug, Clone)]
-pub struct SavedQuery {
-    pub name: String,
-    pub description: String,
-    pub params: Vec<ParamDecl>,
-    pub text: String,
-}
-
-/// `-- @param NAME TYPE description` in a query file's header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParamDecl {
-    pub name: String,
-    pub kind: ParamKind,
-    pub description: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamKind {
-    Integer,
-    Real,
-    Text,
-}
-
-impl ParamKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            ParamKind::Integer => "INTEGER",
-            ParamKind::Real => "REAL",
-            ParamKind::Text => "TEXT",
-        }
-    }
-}
-
-/// The header of a query file: the description (first comment line) and the `@param` lines
-/// among the leading comment lines.
-pub fn parse_header(text: &str) -> (String, Vec<ParamDecl>) {
-    let mut description = String::new();
-    let mut params = Vec::new();
-    for line in text.lines() {
-        let Some(comment) = line.trim_start().strip_prefix("--") else {
-            if line.trim().is_empty() {
-                continue;
-            }
-            break;
-        };
-        let comment = comment.trim();
-        if let Some(decl) = comment.strip_prefix("@param") {
-            let mut parts = decl.split_whitespace();
-            let (Some(name), Some(kind)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            let kind = match kind.to_ascii_uppercase().as_str() {
-                "INTEGER" | "INT" => ParamKind::Integer,
-                "REAL" | "FLOAT" => ParamKind::Real,
-                _ => ParamKind::Text,
-            };
-            params.push(ParamDecl {
-                name: crate::exec::param_key(name).to_string(),
-                kind,
-                description: parts.collect::<Vec<_>>().join(" "),
-            });
-        } else if description.is_empty() {
-            description = comment.to_string();
-        }
-    }
-    (description, params)
-}
-
-/// The saved queries compiled into the binary, by name.
-pub fn saved_queries() -> Vec<SavedQuery> {
-    let mut queries: Vec<SavedQuery> = embedded(&QUERIES, "queries")
-        .into_iter()
-        .map(|f| {
-            let name = Path::new(&f.name)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let (description, params) = parse_header(&f.text);
-            SavedQuery {
-                name,
-                description,
-                params,
-                text: f.text,
-            }
-        })
-        .collect();
-    queries.sort_by(|a, b| a.name.cmp(&b.name));
-    queries
-}
-
-/// Checks the values given for a query's declared parameters: each must be present and of
-/// its declared type. A missing one lists every declaration with its description.
-pub fn check_params(
-    decls: &[ParamDecl],
-    params: &std::collections::BTreeMap<String, rusqlite::types::Value>,
-) -> Result<()> {
-    use rusqlite::types::Value;
-    let listing = || {
-        decls
-            .iter()
-            .map(|d| format!("\n  :{} {} — {}", d.name, d.kind.name(), d.description))
-            .collect::<String>()
-    };
-    for d in decls {
-        let Some(value) = params.get(&d.name) else {
-            return Err(Error::UnboundParameter {
-                name: format!(":{}", d.name),
-                hint: format!(
-                    " (give it with --param {}=VALUE or .param set {} VALUE); this query declares:{}",
-                    d.name,
-                    d.name,
-                    listing()
-                ),
-                location: None,
-            });
-        };
-        let fits = matches!(
-            (d.kind, value),
-            (ParamKind::Integer, Value::Integer(_))
-                | (ParamKind::Real, Value::Integer(_) | Value::Real(_))
-                | (ParamKind::Text, Value::Text(_))
-        );
-        if !fits {
-            let got = match value {
-                Value::Null => "NULL".to_string(),
-                Value::Integer(i) => format!("INTEGER {i}"),
-                Value::Real(r) => format!("REAL {r}"),
-                Value::Text(t) => format!("TEXT '{t}'"),
-                Value::Blob(_) => "a BLOB".to_string(),
-            };
-            return Err(Error::Parameter {
-                message: format!(
-                    "parameter :{} must be {} ({}), got {got}",
-                    d.name,
-                    d.kind.name(),
-                    d.description
-                ),
-                location: None,
-            });
-        }
-    }
-    Ok(())
+    run_file(conn, &file)
 }
 
 /// The doc comment above each `CREATE TABLE`/`CREATE VIEW` of the embedded schema, by name.
@@ -392,19 +239,6 @@ pub fn column_docs(create_sql: &str) -> std::collections::BTreeMap<String, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn header_gives_description_and_declared_parameters() {
-        let (d, p) = parse_header(
-            "-- Trains per year\n-- @param year INTEGER The year to report\n-- @param :c TEXT Country\nselect 1;",
-        );
-        assert_eq!(d, "Trains per year");
-        assert_eq!(p.len(), 2);
-        assert_eq!(p[0].name, "year");
-        assert_eq!(p[0].kind, ParamKind::Integer);
-        assert_eq!(p[0].description, "The year to report");
-        assert_eq!(p[1].name, "c");
-    }
 
     #[test]
     fn column_docs_come_from_the_comment_above_each_column() {

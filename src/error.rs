@@ -1,8 +1,9 @@
-//! The one error type of scoql, where an error happened (`Location`), and the report a user
-//! reads on stderr: message, location and a caret under the offending token.
+//! The one error type of scoql, where an error happened (`Location`), the report a user
+//! reads on stderr (message, location, a caret under the offending token), and `End`: how a
+//! run ended, with the one function that turns it into an exit status.
 
 use std::fmt;
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -83,11 +84,12 @@ pub enum Error {
         message: String,
         location: Option<Location>,
     },
-    /// `.read` nested deeper than the limit, most likely a file that reads itself.
-    #[error(".read nested more than {limit} deep: {}", path.display())]
+    /// `.read` (or `.run`) nested deeper than the limit, most likely a file that reads
+    /// itself; `input` names what would have been pushed.
+    #[error(".read nested more than {limit} deep: {input}")]
     ReadDepth {
         limit: usize,
-        path: PathBuf,
+        input: String,
         location: Option<Location>,
     },
     /// An embedded or --seed-dir dataset file failed to load.
@@ -187,3 +189,52 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Writes an error's report to stderr. Never panics: a closed or full stderr loses the
+/// report, not the session (`2>/dev/full`, `2>&1 | head -1`).
+pub fn report(e: &Error) {
+    let _ = io::stderr().lock().write_all(e.report().as_bytes());
+}
+
+/// Writes `warning: MESSAGE` to stderr, never panicking.
+pub fn warn(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "warning: {message}");
+}
+
+/// How a run ended. The exit-status contract (DESIGN.md "Exit status", numbered in
+/// `tests/it/exit_codes.rs`) is `End::status`, the only place a status is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// Every input ran to its end, or `.quit`/`.exit` without a code, or Ctrl-D.
+    Finished,
+    /// `.quit CODE` / `.exit CODE`.
+    Quit(i32),
+    /// `--bail` (or `.bail on`) stopped a script at its first error.
+    Bail,
+    /// SIGINT in a script (or outside the REPL).
+    Interrupted,
+    /// SIGTERM or SIGHUP, by number.
+    Terminated(i32),
+    /// Output went to a closed pipe (`| head`): the reader is gone, which is success.
+    BrokenPipe,
+    /// The command line was wrong (2), or asked for --help/--version (0).
+    Usage(i32),
+}
+
+impl End {
+    /// The exit status: 0 when everything succeeded; 1 when any statement or command of a
+    /// non-interactive run failed (`had_error`), even when `.quit` without a code ended it;
+    /// `.quit N` → N; 1 for `--bail`; 130 on SIGINT; 128+N on signal N; 0 on a closed pipe;
+    /// 2 for a usage error.
+    pub fn status(self, had_error: bool) -> i32 {
+        match self {
+            End::Finished => i32::from(had_error),
+            End::Quit(code) => code,
+            End::Bail => 1,
+            End::Interrupted => 130,
+            End::Terminated(sig) => 128 + sig,
+            End::BrokenPipe => 0,
+            End::Usage(code) => code,
+        }
+    }
+}

@@ -1,412 +1,236 @@
-//! Running SQL text: prepare each statement from a NUL-terminated buffer, bind parameters,
-//! step rows into a renderer. The raw statement API is used directly (not rusqlite's
-//! `Statement`) for two reasons: preparing from a `&str` without a NUL terminator makes SQLite
-//! copy the whole remaining script at every statement, and renderers need SQLite's own text of
-//! each value (`sqlite3_column_text`), which is what the sqlite3 shell prints.
+//! The one path SQL text takes in the shell: each statement of a chunk is prepared in turn,
+//! bound, and stepped into the renderer for the current options, its result kept for
+//! `.last`; `.echo`, `.timer` and `.changes` wrap the chunk as the sqlite3 shell wraps each
+//! input chunk.
 
-use std::collections::BTreeMap;
-use std::ffi::{CStr, CString, c_int};
-use std::ptr::{self, NonNull};
-use std::rc::Rc;
+use std::ffi::CString;
+use std::io::Write;
+use std::time::Instant;
 
-use rusqlite::Connection;
-use rusqlite::ffi;
-use rusqlite::types::Value;
+use crate::error::{Error, Result};
+use crate::guard;
+use crate::input::Chunk;
+use crate::render::{Kept, Mode, Options, Renderer, renderer};
+use crate::session::{Session, Sink};
+use crate::signal;
+use crate::sqlite::{self, Params, Statements, Step, Stmt};
+use crate::value::Cell;
 
-use crate::error::{Error, Location, Result};
+/// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
+/// stays flat however many rows a result has.
+const CHUNK: usize = 64 * 1024;
 
-/// SQL text to run and where it came from, for error locations.
-pub struct Chunk<'a> {
-    pub text: &'a str,
-    pub origin: Rc<str>,
-    /// The line of the source where `text` starts.
-    pub line: usize,
-}
-
-impl Chunk<'_> {
-    /// The source location of byte `offset` of the chunk, with its line's text and a caret
-    /// as wide as the token there.
-    pub fn locate(&self, offset: usize) -> Location {
-        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.text[offset..]
-            .find('\n')
-            .map_or(self.text.len(), |i| offset + i);
-        let line_text = &self.text[line_start..line_end];
-        let mut loc = Location::new(
-            self.origin.clone(),
-            self.line + before.matches('\n').count(),
-            before[line_start..].chars().count() + 1,
-        );
-        loc.text = Some(line_text.trim_end_matches('\r').to_string());
-        let token = self.text[offset..line_end]
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .count();
-        loc.width = token.max(1);
-        loc
+/// Runs every statement of `chunk` in order, stopping at the first error. `is_vertical`
+/// (a statement ended with `\G`) draws its results in line mode.
+pub fn run_chunk(
+    session: &mut Session,
+    chunk: &Chunk,
+    params: &Params,
+    is_vertical: bool,
+) -> Result<()> {
+    if session.echo {
+        let mut text = chunk.text.trim_end_matches('\n').to_string();
+        text.push('\n');
+        session.write(&text)?;
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
+    let timer = session.timer.then(Timer::start);
+    let result = run_statements(session, chunk, params, is_vertical);
+    // Like sqlite3: the time of every chunk, failed or not, on stdout (not into an
+    // `.output` file, which holds only results).
+    if let Some(t) = timer {
+        let _ = session.sink().flush();
+        let mut out = std::io::stdout().lock();
+        out.write_all(t.report().as_bytes())?;
+        out.flush()?;
     }
-    i
-}
-
-/// The storage class of a value as SQLite reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Null,
-    Integer,
-    Real,
-    Text,
-    Blob,
-}
-
-/// One value of the current row. Each accessor of SQLite is called once per column, so no
-/// type conversion can invalidate a pointer read before it.
-#[derive(Debug, Clone, Copy)]
-pub enum Cell<'r> {
-    Null,
-    Integer(i64),
-    /// The value and SQLite's own text for it (`1.0e+300`, `0.1`).
-    Real(f64, &'r [u8]),
-    Text(&'r [u8]),
-    Blob(&'r [u8]),
-}
-
-impl Cell<'_> {
-    pub fn kind(&self) -> Kind {
-        match self {
-            Cell::Null => Kind::Null,
-            Cell::Integer(_) => Kind::Integer,
-            Cell::Real(..) => Kind::Real,
-            Cell::Text(_) => Kind::Text,
-            Cell::Blob(_) => Kind::Blob,
-        }
+    result?;
+    if session.changes {
+        let (changes, total) = sqlite::changes(session.conn());
+        session.write(&format!("changes: {changes}   total_changes: {total}\n"))?;
     }
+    Ok(())
 }
 
-/// A prepared statement, finalized on drop.
-pub struct Stmt {
-    raw: NonNull<ffi::sqlite3_stmt>,
-    /// Result columns, fixed once prepared; read once rather than at every row.
-    columns: usize,
-}
-
-impl Drop for Stmt {
-    fn drop(&mut self) {
-        // SAFETY: `raw` came from a successful prepare and is finalized exactly once, here.
-        unsafe {
-            ffi::sqlite3_finalize(self.raw.as_ptr());
-        }
+fn run_statements(
+    session: &mut Session,
+    chunk: &Chunk,
+    params: &Params,
+    is_vertical: bool,
+) -> Result<()> {
+    let sql = CString::new(chunk.text).map_err(|e| Error::Input {
+        message: "NUL byte in SQL text".into(),
+        location: chunk.locate(e.nul_position()),
+    })?;
+    let mut opts = session.render_options();
+    if is_vertical {
+        opts = Options {
+            mode: Mode::Line,
+            ..opts
+        };
     }
-}
-
-/// The row the statement is positioned on. Borrowing the statement keeps it from being
-/// stepped while the row's slices are alive.
-pub struct Row<'s> {
-    stmt: &'s Stmt,
-    len: usize,
-}
-
-impl<'s> Row<'s> {
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Column `i` (0-based, `i < len()`); call it once per column and row.
-    pub fn cell(&self, i: usize) -> Cell<'s> {
-        if i >= self.len {
-            return Cell::Null;
-        }
-        let s = self.stmt.raw.as_ptr();
-        let i = i as c_int;
-        // SAFETY: the statement has a current row (Row exists only between a SQLITE_ROW
-        // step and the next step) and `i` is a valid column index. The pointers returned by
-        // column_text/column_blob stay valid until the next step, reset or finalize, which
-        // need `&mut Stmt` and so cannot happen while this borrow lives; each column is
-        // converted at most once.
-        unsafe {
-            match ffi::sqlite3_column_type(s, i) {
-                ffi::SQLITE_INTEGER => Cell::Integer(ffi::sqlite3_column_int64(s, i)),
-                ffi::SQLITE_FLOAT => {
-                    let v = ffi::sqlite3_column_double(s, i);
-                    Cell::Real(v, bytes(ffi::sqlite3_column_text(s, i).cast(), s, i))
-                }
-                ffi::SQLITE_TEXT => Cell::Text(bytes(ffi::sqlite3_column_text(s, i).cast(), s, i)),
-                ffi::SQLITE_BLOB => Cell::Blob(bytes(ffi::sqlite3_column_blob(s, i).cast(), s, i)),
-                _ => Cell::Null,
+    let is_safe = session.is_safe();
+    let mut last = None;
+    let result = (|| {
+        let (conn, sink) = session.conn_and_sink();
+        for prepared in Statements::new(conn, &sql) {
+            // A signal between two statements stops the next one from running.
+            if signal::is_interrupted() {
+                return Err(Error::Interrupted);
             }
-        }
-    }
-}
-
-/// # Safety
-/// `p` must be the pointer just returned for column `i` of `s` (or null).
-unsafe fn bytes<'a>(p: *const u8, s: *mut ffi::sqlite3_stmt, i: c_int) -> &'a [u8] {
-    if p.is_null() {
-        return &[];
-    }
-    // SAFETY: guaranteed by the caller; column_bytes gives the length of that buffer.
-    unsafe {
-        let n = ffi::sqlite3_column_bytes(s, i);
-        std::slice::from_raw_parts(p, n.max(0) as usize)
-    }
-}
-
-/// The outcome of one step.
-pub enum Step {
-    Row,
-    Done,
-}
-
-impl Stmt {
-    pub fn column_names(&self) -> Vec<String> {
-        let s = self.raw.as_ptr();
-        // SAFETY: `s` is a live statement; column_name returns a NUL-terminated string owned
-        // by the statement (or null on OOM), copied here at once.
-        unsafe {
-            (0..ffi::sqlite3_column_count(s))
-                .map(|i| {
-                    let p = ffi::sqlite3_column_name(s, i);
-                    if p.is_null() {
-                        String::new()
-                    } else {
-                        CStr::from_ptr(p).to_string_lossy().into_owned()
-                    }
-                })
-                .collect()
-        }
-    }
-
-    pub fn column_count(&self) -> usize {
-        self.columns
-    }
-
-    /// True when the statement does not write to the database.
-    pub fn is_readonly(&self) -> bool {
-        // SAFETY: live statement.
-        unsafe { ffi::sqlite3_stmt_readonly(self.raw.as_ptr()) != 0 }
-    }
-
-    pub fn step(&mut self, db: &Db) -> Result<Step> {
-        // SAFETY: live statement on the connection `db` wraps.
-        let rc = unsafe { ffi::sqlite3_step(self.raw.as_ptr()) };
-        match rc {
-            ffi::SQLITE_ROW => Ok(Step::Row),
-            ffi::SQLITE_DONE => Ok(Step::Done),
-            ffi::SQLITE_INTERRUPT => Err(Error::Interrupted),
-            _ => Err(Error::Sql {
-                message: db.errmsg(),
-                location: None,
-            }),
-        }
-    }
-
-    pub fn row(&self) -> Row<'_> {
-        Row {
-            stmt: self,
-            len: self.column_count(),
-        }
-    }
-
-    /// Binds every parameter of the statement from `params`; a parameter without a value is
-    /// an error naming it. `:x`, `@x` and `$x` all read the value named `x`; `?3` and an
-    /// anonymous `?` in third place read `3`.
-    pub fn bind(&mut self, params: &BTreeMap<String, Value>) -> Result<()> {
-        let s = self.raw.as_ptr();
-        // SAFETY: live statement; parameter indexes are 1..=count.
-        let count = unsafe { ffi::sqlite3_bind_parameter_count(s) };
-        for i in 1..=count {
-            // SAFETY: as above; the name is owned by the statement and copied at once.
-            let name = unsafe {
-                let p = ffi::sqlite3_bind_parameter_name(s, i);
-                if p.is_null() {
-                    format!("?{i}")
-                } else {
-                    CStr::from_ptr(p).to_string_lossy().into_owned()
+            let prepared = prepared.map_err(|e| {
+                let location = Some(chunk.locate(e.offset));
+                match guard::take_denial() {
+                    Some(message) => Error::Refused { message, location },
+                    None => Error::Sql {
+                        message: e.message,
+                        location,
+                    },
                 }
-            };
-            let key = param_key(&name);
-            let Some(value) = params.get(key) else {
-                return Err(Error::UnboundParameter {
-                    name,
-                    hint: " (set it with .param set or --param)".into(),
-                    location: None,
+            })?;
+            let here = || chunk.locate(prepared.start);
+            let mut stmt = prepared.stmt;
+            if is_safe && guard::is_vacuum_into(&chunk.text[prepared.start..prepared.end]) {
+                return Err(Error::Refused {
+                    message: "VACUUM INTO is not allowed with --safe".into(),
+                    location: Some(here()),
                 });
-            };
-            // SAFETY: live statement, valid index; SQLITE_TRANSIENT makes SQLite copy text
-            // and blobs before the call returns.
-            let rc = unsafe {
-                match value {
-                    Value::Null => ffi::sqlite3_bind_null(s, i),
-                    Value::Integer(v) => ffi::sqlite3_bind_int64(s, i, *v),
-                    Value::Real(v) => ffi::sqlite3_bind_double(s, i, *v),
-                    Value::Text(t) => ffi::sqlite3_bind_text64(
-                        s,
-                        i,
-                        t.as_ptr().cast(),
-                        t.len() as u64,
-                        ffi::SQLITE_TRANSIENT(),
-                        ffi::SQLITE_UTF8 as u8,
-                    ),
-                    Value::Blob(b) => ffi::sqlite3_bind_blob64(
-                        s,
-                        i,
-                        b.as_ptr().cast(),
-                        b.len() as u64,
-                        ffi::SQLITE_TRANSIENT(),
-                    ),
-                }
-            };
-            if rc != ffi::SQLITE_OK {
-                return Err(Error::Parameter {
-                    message: format!("cannot bind parameter {name} (SQLite code {rc})"),
-                    location: None,
-                });
+            }
+            stmt.bind(params).map_err(|e| e.at(&here()))?;
+            let kept = step_into(&mut stmt, &opts, sink).map_err(|e| e.at(&here()));
+            match kept {
+                Ok(Some(k)) => last = Some(k),
+                Ok(None) => {}
+                Err(e) => return Err(e),
             }
         }
         Ok(())
+    })();
+    if let Some(k) = last {
+        session.last = Some(k);
     }
+    result
 }
 
-/// The name a parameter's value is stored under: without its `:`, `@`, `$` or `?` sigil.
-pub fn param_key(name: &str) -> &str {
-    name.strip_prefix([':', '@', '$', '?']).unwrap_or(name)
-}
-
-/// The raw handle of a connection, for the statement API.
-pub struct Db<'c> {
-    raw: *mut ffi::sqlite3,
-    _conn: &'c Connection,
-}
-
-impl<'c> Db<'c> {
-    pub fn new(conn: &'c Connection) -> Self {
-        // SAFETY: the handle stays valid while `conn` is borrowed, which `_conn` ensures.
-        let raw = unsafe { conn.handle() };
-        Db { raw, _conn: conn }
+/// Streams the rows of one internal query (a dot-command's, e.g. `.dump`'s table rows)
+/// into the renderer for `opts`, so memory stays flat however large the table.
+pub fn stream(session: &mut Session, sql: &str, opts: &Options) -> Result<()> {
+    let text = CString::new(sql).map_err(|_| Error::Sql {
+        message: "NUL byte in an internal query".into(),
+        location: None,
+    })?;
+    let (conn, sink) = session.conn_and_sink();
+    for prepared in Statements::new(conn, &text) {
+        let prepared = prepared.map_err(|e| Error::Sql {
+            message: e.message,
+            location: None,
+        })?;
+        let mut stmt = prepared.stmt;
+        step_into(&mut stmt, opts, sink)?;
     }
+    Ok(())
+}
 
-    fn errmsg(&self) -> String {
-        // SAFETY: valid handle; errmsg returns a NUL-terminated string owned by SQLite.
-        unsafe {
-            let p = ffi::sqlite3_errmsg(self.raw);
-            if p.is_null() {
-                "unknown error".into()
-            } else {
-                CStr::from_ptr(p).to_string_lossy().into_owned()
+/// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.
+/// Returns the result kept for `.last` (None for a statement without result columns).
+fn step_into(stmt: &mut Stmt, opts: &Options, sink: &mut Sink) -> Result<Option<Kept>> {
+    if stmt.column_count() == 0 {
+        while stmt.step()? == Step::Row {}
+        return Ok(None);
+    }
+    let names = stmt.column_names();
+    let mut kept = Kept::new(&names);
+    let mut r = renderer(opts);
+    let mut buf = Vec::with_capacity(CHUNK + 4096);
+    r.begin(&mut buf, &names);
+    // One allocation for the cells of every row: `recycle` hands the buffer back with a
+    // lifetime that no longer borrows the statement, so it can be stepped again.
+    let mut spare: Vec<Cell<'static>> = Vec::with_capacity(names.len());
+    loop {
+        match stmt.step() {
+            Ok(Step::Row) => {
+                let mut cells = recycle(std::mem::take(&mut spare));
+                stmt.cells(&mut cells);
+                r.row(&mut buf, &cells);
+                kept.push(&cells);
+                spare = recycle(cells);
+                if buf.len() >= CHUNK {
+                    sink.write_all(&buf)?;
+                    buf.clear();
+                }
+            }
+            Ok(Step::Done) => break,
+            Err(e) => {
+                finish_partial(&mut *r, opts, &mut buf, sink)?;
+                return Err(e);
             }
         }
     }
-
-    /// Prepares the first statement of `sql` at byte `offset`. Returns the statement (None
-    /// when only whitespace or comments remain) and the offset where the rest begins. An
-    /// error carries SQLite's error offset, relative to `offset`, when it has one.
-    pub fn prepare(
-        &self,
-        sql: &CStr,
-        offset: usize,
-    ) -> Result<(Option<Stmt>, usize), (String, Option<usize>)> {
-        let bytes = sql.to_bytes();
-        if offset >= bytes.len() {
-            return Ok((None, bytes.len()));
-        }
-        let start = bytes[offset..].as_ptr();
-        let mut stmt = ptr::null_mut();
-        let mut tail = ptr::null();
-        // SAFETY: `start` points into a NUL-terminated buffer (nByte = -1 makes SQLite read
-        // up to the NUL without copying the rest); `tail` is set to a position within it.
-        let rc =
-            unsafe { ffi::sqlite3_prepare_v2(self.raw, start.cast(), -1, &mut stmt, &mut tail) };
-        if rc != ffi::SQLITE_OK {
-            // SAFETY: valid handle.
-            let at = unsafe { ffi::sqlite3_error_offset(self.raw) };
-            if !stmt.is_null() {
-                // SAFETY: a statement returned alongside an error is still ours to finalize.
-                unsafe { ffi::sqlite3_finalize(stmt) };
-            }
-            return Err((self.errmsg(), usize::try_from(at).ok()));
-        }
-        let next = if tail.is_null() {
-            bytes.len()
-        } else {
-            // SAFETY: SQLite sets `tail` inside the same buffer, at or after `start`.
-            offset + unsafe { tail.cast::<u8>().offset_from(start) }.max(0) as usize
-        };
-        let next = next.clamp(offset + 1, bytes.len());
-        let stmt = NonNull::new(stmt).map(|raw| Stmt {
-            raw,
-            // SAFETY: a live statement, just prepared.
-            columns: unsafe { ffi::sqlite3_column_count(raw.as_ptr()).max(0) as usize },
-        });
-        Ok((stmt, next))
-    }
-
-    pub fn changes(&self) -> i64 {
-        // SAFETY: valid handle.
-        unsafe { ffi::sqlite3_changes64(self.raw) }
-    }
-
-    pub fn total_changes(&self) -> i64 {
-        // SAFETY: valid handle.
-        unsafe { ffi::sqlite3_total_changes64(self.raw) }
-    }
+    r.end(&mut buf);
+    sink.write_all(&buf)?;
+    sink.flush()?;
+    Ok(Some(kept))
 }
 
-/// Turns off SQLite's global memory statistics, which take a lock and update counters on
-/// every allocation (the sqlite3 shell never reads them, and neither do we). Must run before
-/// the first connection opens; later it is a harmless no-op.
-pub fn configure_sqlite() {
-    // SAFETY: sqlite3_config is called before SQLite initialises (the first thing `run`
-    // does); MEMSTATUS takes one int argument.
+/// What streamed before an error stays written, and a JSON array is still closed; a table
+/// is not drawn half-way.
+fn finish_partial(
+    r: &mut dyn Renderer,
+    opts: &Options,
+    buf: &mut Vec<u8>,
+    sink: &mut Sink,
+) -> Result<()> {
+    if !opts.mode.is_table() {
+        r.end(buf);
+    }
+    sink.write_all(buf)?;
+    sink.flush()?;
+    Ok(())
+}
+
+/// An empty vector of cells with any lifetime, reusing `v`'s allocation (the in-place
+/// collect of an empty iterator keeps the buffer, since the element type's size and
+/// alignment do not change).
+fn recycle<'b>(mut v: Vec<Cell<'_>>) -> Vec<Cell<'b>> {
+    v.clear();
+    v.into_iter().map(|_| Cell::Null).collect()
+}
+
+/// `.timer on`: wall, user and system time of one chunk, printed as sqlite3 does.
+struct Timer {
+    wall: Instant,
+    user: f64,
+    sys: f64,
+}
+
+fn cpu_times() -> (f64, f64) {
+    // SAFETY: getrusage fills the struct it is given.
     unsafe {
-        ffi::sqlite3_config(ffi::SQLITE_CONFIG_MEMSTATUS, 0 as c_int);
-    }
-}
-
-/// The SQL of a chunk as a C string; a NUL byte inside it is an input error at its place.
-pub fn to_cstring(chunk: &Chunk) -> Result<CString> {
-    CString::new(chunk.text).map_err(|e| Error::Input {
-        message: "NUL byte in SQL text".into(),
-        location: chunk.locate(e.nul_position()),
-    })
-}
-
-/// SQLite's `%!.20g` rendering of a real, which the sqlite3 shell uses for `quote` and
-/// `insert` so that the value reads back exactly.
-pub fn real_exact(v: f64) -> String {
-    let mut buf = [0u8; 50];
-    // SAFETY: the buffer is 50 bytes and SQLite writes at most 50 including the NUL; the
-    // format takes exactly one double.
-    unsafe {
-        ffi::sqlite3_snprintf(50, buf.as_mut_ptr().cast(), c"%!.20g".as_ptr(), v);
-    }
-    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-    String::from_utf8_lossy(&buf[..end]).into_owned()
-}
-
-/// True when SQLite would need `name` quoted as an identifier: not a plain
-/// `[A-Za-z_][A-Za-z0-9_]*` word, or a keyword.
-pub fn needs_quoting(name: &str) -> bool {
-    let mut chars = name.chars();
-    let plain = match chars.next() {
-        Some(c) if c.is_ascii_alphabetic() || c == '_' => {
-            chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        let mut ru: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut ru) != 0 {
+            return (0.0, 0.0);
         }
-        _ => false,
-    };
-    if !plain {
-        return true;
+        let t = |tv: libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6;
+        (t(ru.ru_utime), t(ru.ru_stime))
     }
-    // SAFETY: `name` is valid for `len` bytes; keyword_check only reads them.
-    unsafe { ffi::sqlite3_keyword_check(name.as_ptr().cast(), name.len() as c_int) != 0 }
+}
+
+impl Timer {
+    fn start() -> Timer {
+        let (user, sys) = cpu_times();
+        Timer {
+            wall: Instant::now(),
+            user,
+            sys,
+        }
+    }
+
+    fn report(&self) -> String {
+        let (user, sys) = cpu_times();
+        format!(
+            "Run Time: real {:.3} user {:.6} sys {:.6}\n",
+            self.wall.elapsed().as_secs_f64(),
+            user - self.user,
+            sys - self.sys
+        )
+    }
 }

@@ -1,11 +1,16 @@
-//! Where input lines come from (a file or stdin, `-c` text; the REPL editor lives in `repl.rs`)
-//! and the splitter that turns lines into SQL chunks and dot-commands by SQLite's own rule.
+//! Where input comes from and how it is cut: sources of lines (a file or stdin read once,
+//! `-c` text, saved-query text; the REPL's editor lives in `repl`), the splitter that turns
+//! lines into SQL chunks and dot-commands by SQLite's own completeness rule, and the `Frame`
+//! the driver keeps for each source on its stack.
 
-use std::ffi::CString;
-use std::io::BufRead;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::error::{Error, Location, Result};
+use crate::sqlite::Params;
+use crate::sqltext::Scanner;
 
 /// What a source gives next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +27,7 @@ pub enum Line {
 /// continuation prompt; `conn` lets it refresh completions from the live schema.
 pub trait LineSource {
     fn next_line(&mut self, is_pending: bool, conn: &rusqlite::Connection) -> Result<Line>;
-    /// The name used in error locations: a path, `<stdin>`, `<command N>`.
+    /// The name used in error locations: a path, `<stdin>`, `<command N>`, `<repl>`.
     fn origin(&self) -> Rc<str>;
     /// True for the REPL: errors never end it and prompts are shown.
     fn is_interactive(&self) -> bool {
@@ -30,35 +35,73 @@ pub trait LineSource {
     }
 }
 
-/// True when `sql` ends with a complete SQL statement by SQLite's rule, which knows about
-/// strings, quoted identifiers, comments and `CREATE TRIGGER ... END;` bodies.
-pub fn is_complete(sql: &str) -> bool {
-    // A NUL byte cannot pass through a C string; call the text complete so that it reaches
-    // the executor, which reports the NUL with its location.
-    let Ok(c) = CString::new(sql) else {
-        return true;
-    };
-    // SAFETY: `c` is a valid NUL-terminated string that outlives the call; sqlite3_complete
-    // only reads it and keeps no pointer.
-    unsafe { rusqlite::ffi::sqlite3_complete(c.as_ptr()) != 0 }
+/// SQL text to run and where it came from, for error locations.
+pub struct Chunk<'a> {
+    pub text: &'a str,
+    pub origin: Rc<str>,
+    /// The line of the source where `text` starts.
+    pub line: usize,
+}
+
+impl Chunk<'_> {
+    /// The source location of byte `offset` of the chunk, with its line's text and a caret
+    /// as wide as the token there.
+    pub fn locate(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |i| offset + i);
+        let mut loc = Location::new(
+            self.origin.clone(),
+            self.line + before.matches('\n').count(),
+            before[line_start..].chars().count() + 1,
+        );
+        loc.text = Some(
+            self.text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
+        );
+        let token = self.text[offset..line_end]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .count();
+        loc.width = token.max(1);
+        loc
+    }
 }
 
 /// One unit of work found in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     /// SQL text holding one or more complete statements (or the unterminated rest of the
-    /// input); `line` is where its first line starts.
-    Sql { text: String, line: usize },
+    /// input); `line` is where its first line starts. `is_vertical` when it ended in `\G`
+    /// instead of `;`: its result is printed one `column = value` line per field.
+    Sql {
+        text: String,
+        line: usize,
+        is_vertical: bool,
+    },
     /// A dot-command line, without its terminator.
     Dot { text: String, line: usize },
+    /// A line between statements that holds nothing to run: blank, a comment, or a `#`
+    /// line (sqlite3 scripts use them). Only `.echo on` shows it.
+    Comment { text: String },
 }
 
-/// Accumulates lines until they form complete SQL, as the sqlite3 shell does. A line that
-/// starts with `.` while nothing is pending is a dot-command.
+/// Accumulates lines until they form complete SQL, by SQLite's own rule (`sqlite3_complete`,
+/// run incrementally by `sqltext::Scanner`, so the cost stays linear however long the pending
+/// text grows). A line that starts with `.` while nothing is pending is a dot-command; one
+/// that starts with `#` then is a comment, as in sqlite3.
 #[derive(Debug, Default)]
 pub struct Splitter {
     buf: String,
     start: usize,
+    scanner: Scanner,
 }
 
 impl Splitter {
@@ -69,8 +112,10 @@ impl Splitter {
     /// Feeds one line (1-based number `line_no`); returns an item when one is complete.
     pub fn push_line(&mut self, line: &str, line_no: usize) -> Option<Item> {
         if self.buf.is_empty() {
-            if is_blank(line) {
-                return None;
+            if is_blank(line) || line.starts_with('#') {
+                return Some(Item::Comment {
+                    text: line.to_string(),
+                });
             }
             if line.trim_start().starts_with('.') {
                 return Some(Item::Dot {
@@ -80,15 +125,28 @@ impl Splitter {
             }
             self.start = line_no;
         }
+        // `\G` at the end of a line ends the statement as `;` would, when it is not inside
+        // a string or comment: a copy of the scanner tells.
+        if let Some(head) = line.trim_end().strip_suffix("\\G") {
+            let mut probe = self.scanner.clone();
+            probe.feed(head);
+            if !probe.is_blank() {
+                probe.feed(";");
+                if probe.is_complete() {
+                    self.buf.push_str(head);
+                    self.buf.push('\n');
+                    return self.take(true);
+                }
+            }
+        }
         self.buf.push_str(line);
         self.buf.push('\n');
-        // Text is complete only when it ends with a `;` outside strings and comments, so
-        // only a line with a `;` or the end of a comment can complete it; checking only then
-        // keeps a long multi-line statement linear instead of quadratic.
-        if (line.contains(';') || line.contains("*/") || line.contains('\0'))
-            && is_complete(&self.buf)
-        {
-            return self.take();
+        self.scanner.feed(line);
+        self.scanner.feed("\n");
+        // A NUL cannot reach SQLite inside a C string: the text is handed on at once, and the
+        // executor reports the NUL with its location.
+        if self.scanner.is_complete() || line.contains('\0') {
+            return self.take(false);
         }
         None
     }
@@ -96,42 +154,36 @@ impl Splitter {
     /// End of input: whatever is pending still runs, as in sqlite3.
     pub fn finish(&mut self) -> Option<Item> {
         if self.buf.trim().is_empty() {
-            self.buf.clear();
+            self.clear();
             return None;
         }
-        self.take()
+        self.take(false)
     }
 
-    /// Drops a pending statement (Ctrl-C in the REPL).
+    /// Drops a pending statement (Ctrl-C in the REPL, an unreadable line).
     pub fn clear(&mut self) {
         self.buf.clear();
+        self.scanner.reset();
     }
 
-    fn take(&mut self) -> Option<Item> {
+    fn take(&mut self, is_vertical: bool) -> Option<Item> {
         let text = std::mem::take(&mut self.buf);
+        self.scanner.reset();
         Some(Item::Sql {
             text,
             line: self.start,
+            is_vertical,
         })
     }
 }
 
-/// A line of only whitespace and comments, skipped while no statement is pending so that a
-/// comment line does not swallow the dot-command after it.
+/// A line of only whitespace and comments (none left open), skipped while no statement is
+/// pending so that a comment line does not swallow the dot-command after it.
 fn is_blank(line: &str) -> bool {
-    let mut rest = line.trim_start();
-    loop {
-        if rest.is_empty() || rest.starts_with("--") {
-            return true;
-        }
-        match rest
-            .strip_prefix("/*")
-            .and_then(|r| r.find("*/").map(|i| &r[i + 2..]))
-        {
-            Some(after) => rest = after.trim_start(),
-            None => return false,
-        }
-    }
+    let mut scanner = Scanner::new();
+    scanner.feed(line);
+    scanner.feed("\n");
+    scanner.is_blank() && scanner.lexer().unclosed().is_none()
 }
 
 /// Lines from a byte reader (a file or stdin): a leading UTF-8 BOM is skipped, LF and CRLF
@@ -151,6 +203,19 @@ impl<R: BufRead> ReaderSource<R> {
             line_no: 0,
             buf: Vec::new(),
         }
+    }
+
+    /// The comment lines at the top of the input, from what is already buffered: a saved
+    /// query's header (`-- @param …`) without reading the input twice.
+    pub fn peek_header(&mut self) -> String {
+        let Ok(bytes) = self.reader.fill_buf() else {
+            return String::new();
+        };
+        let text = String::from_utf8_lossy(bytes);
+        text.lines()
+            .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with("--"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -194,7 +259,47 @@ impl<R: BufRead> LineSource for ReaderSource<R> {
     }
 }
 
-/// Lines of a `-c` argument.
+/// A script file opened for running: read once, from one descriptor (a pipe, a FIFO or
+/// `/dev/stdin` cannot be read twice).
+pub type ScriptSource = ReaderSource<BufReader<File>>;
+
+/// Opens a script (FILE arguments, `.read`). A directory, or a SQLite database given where
+/// a script was expected (the sqlite3 habit `scoql x.db`), is refused with a pointer to
+/// `--db`.
+pub fn open_script(path: &Path) -> Result<ScriptSource> {
+    let file = File::open(path).map_err(|source| Error::File {
+        action: "open",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Error::File {
+            action: "read",
+            path: path.to_path_buf(),
+            source: std::io::Error::other("is a directory"),
+        });
+    }
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    if reader
+        .fill_buf()
+        .is_ok_and(|b| b.starts_with(b"SQLite format 3\0"))
+    {
+        return Err(Error::File {
+            action: "run",
+            path: path.to_path_buf(),
+            source: std::io::Error::other(format!(
+                "it is a SQLite database, not a script; open it with --db {}",
+                path.display()
+            )),
+        });
+    }
+    Ok(ReaderSource::new(
+        reader,
+        Rc::from(path.display().to_string()),
+    ))
+}
+
+/// Lines of a text held in memory: `-c` arguments, saved queries.
 pub struct TextSource {
     lines: std::vec::IntoIter<String>,
     origin: Rc<str>,
@@ -224,16 +329,54 @@ impl LineSource for TextSource {
     }
 }
 
+/// One source on the driver's stack, with its own splitter and line count. `.read` and
+/// `.run` push a frame; when its source ends, the frame is popped.
+pub struct Frame {
+    pub source: Box<dyn LineSource>,
+    pub splitter: Splitter,
+    /// Lines read so far (for the REPL: within the statement being typed).
+    pub line_no: usize,
+    /// Where relative paths in this source resolve (the including file's directory).
+    pub base: Option<PathBuf>,
+    /// Parameters that hold inside this frame only (`.run NAME k=v`); None uses the
+    /// enclosing frame's, and at the bottom the session's.
+    pub params: Option<Params>,
+}
+
+impl Frame {
+    pub fn new(source: Box<dyn LineSource>) -> Frame {
+        Frame {
+            source,
+            splitter: Splitter::default(),
+            line_no: 0,
+            base: None,
+            params: None,
+        }
+    }
+
+    /// A frame for a script file, with relative paths resolving against its directory.
+    pub fn script(path: &Path, source: ScriptSource) -> Frame {
+        Frame {
+            base: path.parent().map(Path::to_path_buf),
+            ..Frame::new(Box::new(source))
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::expect_used)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn split(text: &str) -> Vec<Item> {
         let mut s = Splitter::default();
         let mut items = Vec::new();
         for (i, line) in text.split('\n').enumerate() {
-            items.extend(s.push_line(line, i + 1));
+            items.extend(
+                s.push_line(line, i + 1)
+                    .filter(|i| !matches!(i, Item::Comment { .. })),
+            );
         }
         items.extend(s.finish());
         items
@@ -243,6 +386,7 @@ mod tests {
         Item::Sql {
             text: text.into(),
             line,
+            is_vertical: false,
         }
     }
 
@@ -277,6 +421,21 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_backslash_g_ends_a_statement_for_vertical_output() {
+        assert_eq!(
+            split("select 1\\G\nselect '\\G\n';"),
+            vec![
+                Item::Sql {
+                    text: "select 1\n".into(),
+                    line: 1,
+                    is_vertical: true
+                },
+                sql("select '\\G\n';\n", 2)
+            ]
+        );
+    }
+
+    #[test]
     fn dot_commands_only_at_a_statement_boundary() {
         assert_eq!(
             split(".mode csv\nselect\n.5;\n  .headers off"),
@@ -297,10 +456,10 @@ mod tests {
     #[test]
     fn comment_lines_between_statements_are_skipped() {
         assert_eq!(
-            split("-- note\n/* x */\n.print hi"),
+            split("-- note\n/* x */\n# sqlite3 comment\n.print hi"),
             vec![Item::Dot {
                 text: ".print hi".into(),
-                line: 3
+                line: 4
             }]
         );
     }
@@ -320,5 +479,138 @@ mod tests {
         assert!(matches!(err, Error::Input { .. }), "{err:?}");
         let at = err.location().expect("an input error has a location");
         assert_eq!((at.line, at.col), (2, 9));
+    }
+
+    /// Lines made of fragments that stress statement boundaries.
+    fn sql_lines() -> impl Strategy<Value = Vec<String>> {
+        let fragment = prop_oneof![
+            Just("select 1".to_string()),
+            Just(";".to_string()),
+            Just("'".to_string()),
+            Just("\"".to_string()),
+            Just("--".to_string()),
+            Just("/*".to_string()),
+            Just("*/".to_string()),
+            Just("create trigger t after insert on x begin".to_string()),
+            Just("end".to_string()),
+            Just(".mode csv".to_string()),
+            Just(" ".to_string()),
+            Just("\0".to_string()),
+            Just("é中".to_string()),
+            "[ -~]{0,6}",
+        ];
+        prop::collection::vec(
+            prop::collection::vec(fragment, 0..5).prop_map(|f| f.concat()),
+            0..8,
+        )
+    }
+
+    fn split_lines(lines: &[String]) -> Vec<Item> {
+        let mut s = Splitter::default();
+        let mut items = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            items.extend(
+                s.push_line(l, i + 1)
+                    .filter(|i| !matches!(i, Item::Comment { .. })),
+            );
+        }
+        items.extend(s.finish());
+        items
+    }
+
+    /// Lines of an item, as they were fed.
+    fn item_lines(item: &Item) -> Vec<String> {
+        match item {
+            Item::Sql { text, .. } => text
+                .strip_suffix('\n')
+                .unwrap_or(text)
+                .split('\n')
+                .map(str::to_string)
+                .collect(),
+            Item::Dot { text, .. } | Item::Comment { text } => vec![text.clone()],
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn splitter_loses_no_line_and_ends_statements_where_sqlite_says(lines in sql_lines()) {
+            let items = split_lines(&lines);
+            // Every line reaches an item unchanged, in order, except lines of only whitespace
+            // and comments between statements, which hold no SQL.
+            let mut covered = vec![false; lines.len()];
+            let mut last_start = 0;
+            for item in &items {
+                let start = match item {
+                    Item::Sql { line, .. } | Item::Dot { line, .. } => *line,
+                    Item::Comment { .. } => continue,
+                };
+                prop_assert!(start > last_start, "items out of order");
+                last_start = start;
+                for (k, expected) in item_lines(item).iter().enumerate() {
+                    let got = &lines[start - 1 + k];
+                    match item {
+                        Item::Dot { .. } => prop_assert_eq!(got.trim_start(), expected.as_str()),
+                        Item::Sql { .. } | Item::Comment { .. } => prop_assert_eq!(got, expected.as_str()),
+                    }
+                    prop_assert!(!covered[start - 1 + k], "line {} in two items", start + k);
+                    covered[start - 1 + k] = true;
+                }
+            }
+            for (line, is_covered) in lines.iter().zip(&covered) {
+                let t = line.trim_start();
+                prop_assert!(
+                    *is_covered || t.is_empty() || t.starts_with("--") || t.starts_with("/*") || line.starts_with('#'),
+                    "line lost: {:?}", line
+                );
+            }
+            // Statements end exactly where the text first becomes complete.
+            for (n, item) in items.iter().enumerate() {
+                let Item::Sql { text, is_vertical: false, .. } = item else { continue };
+                if text.contains('\0') {
+                    continue;
+                }
+                let ls = item_lines(item);
+                let mut prefix = String::new();
+                for (k, l) in ls.iter().enumerate() {
+                    prefix.push_str(l);
+                    prefix.push('\n');
+                    let last = k + 1 == ls.len();
+                    if !last {
+                        prop_assert!(!crate::sqlite::is_complete(&prefix), "ended late: {:?}", prefix);
+                    } else if n + 1 < items.len() {
+                        prop_assert!(crate::sqlite::is_complete(&prefix), "ended early: {:?}", prefix);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn reader_never_panics_on_arbitrary_bytes_and_keeps_valid_text(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
+            let mut src = ReaderSource::new(&bytes[..], "<prop>".into());
+            let mut text = String::new();
+            let mut had_error = false;
+            loop {
+                match src.next_line(false, &conn) {
+                    Ok(Line::Text(l)) => { text.push_str(&l); text.push('\n'); }
+                    Ok(Line::End) => break,
+                    Ok(Line::Cancel) => prop_assert!(false, "a reader never cancels"),
+                    Err(_) => had_error = true,
+                }
+            }
+            if let Ok(s) = std::str::from_utf8(&bytes) {
+                prop_assert!(!had_error);
+                let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+                let expected: String = s.split_inclusive('\n').map(|l| {
+                    let l = l.strip_suffix('\n').unwrap_or(l);
+                    let l = l.strip_suffix('\r').unwrap_or(l);
+                    format!("{l}\n")
+                }).collect();
+                prop_assert_eq!(text, expected);
+            }
+        }
+
     }
 }

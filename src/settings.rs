@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
-use crate::render::Mode;
+use crate::render::{Mode, Options};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -134,47 +134,6 @@ pub enum Dataset {
     File(PathBuf),
 }
 
-/// Output settings that dot-commands can change later.
-#[derive(Debug, Clone)]
-pub struct Output {
-    pub mode: Mode,
-    pub headers: bool,
-    pub nullvalue: Option<String>,
-    pub colsep: String,
-    pub rowsep: String,
-    /// Target table of insert mode, quoted as needed.
-    pub table_name: String,
-    pub maxrows: Option<usize>,
-}
-
-impl Output {
-    /// Switches mode and resets the separators the way the sqlite3 shell's `.mode` does.
-    /// `from_flag` is sqlite3's command-line behaviour: `-csv` keeps a `\n` row separator
-    /// where `.mode csv` sets `\r\n`.
-    pub fn set_mode(&mut self, mode: Mode, from_flag: bool) {
-        self.mode = mode;
-        match mode {
-            Mode::List => {
-                self.colsep = "|".into();
-                self.rowsep = "\n".into();
-            }
-            Mode::Csv => {
-                self.colsep = ",".into();
-                if !from_flag {
-                    self.rowsep = "\r\n".into();
-                }
-            }
-            Mode::Tabs => self.colsep = "\t".into(),
-            Mode::Line => self.rowsep = "\n".into(),
-            Mode::Quote => {
-                self.colsep = ",".into();
-                self.rowsep = "\n".into();
-            }
-            _ => {}
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub inputs: Vec<Input>,
@@ -185,7 +144,8 @@ pub struct Settings {
     pub safe: bool,
     pub bail: bool,
     pub echo: bool,
-    pub output: Output,
+    /// Output settings, which dot-commands can change later.
+    pub output: Options,
     /// --maxrows was given: the limit then holds for files too, not only the terminal.
     pub is_maxrows_explicit: bool,
     /// `NAME=VALUE` pairs from --param, in order.
@@ -251,7 +211,7 @@ impl Settings {
                     format!("--param expects NAME=VALUE, got '{p}'"),
                 ));
             };
-            let name = crate::exec::param_key(name.trim()).to_string();
+            let name = crate::sqlite::param_key(name.trim()).to_string();
             params.push((name, value.to_string()));
         }
         let shortcut = [
@@ -268,13 +228,9 @@ impl Settings {
         ]
         .into_iter()
         .find_map(|(on, m)| on.then_some(m));
-        let mut output = Output {
-            mode: Mode::Table,
+        let mut output = Options {
             headers: !args.no_headers,
             nullvalue: args.nullvalue.clone(),
-            colsep: "|".into(),
-            rowsep: "\n".into(),
-            table_name: "\"table\"".into(),
             // On a terminal a result is cut to 40 rows unless asked otherwise; 0 means all.
             maxrows: match args.maxrows {
                 Some(0) => None,
@@ -282,9 +238,10 @@ impl Settings {
                 None if is_stdout_tty => Some(40),
                 None => None,
             },
+            ..Options::default()
         };
         if let Some(mode) = shortcut.or(args.mode) {
-            output.set_mode(mode, true);
+            output.set_mode(mode, true, None);
         }
         if let Some(sep) = &args.separator {
             output.colsep = sep.clone();

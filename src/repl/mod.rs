@@ -1,5 +1,10 @@
-//! The interactive shell: a rustyline editor as one more source of lines for the session's
-//! loop, plus the banner, the prompts and the history file.
+//! The interactive shell: a rustyline editor as one more source of lines for the driver,
+//! plus the banner, the prompts and the history file. Completion and highlighting live in
+//! `helper`.
+
+mod complete;
+mod helper;
+mod highlight;
 
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -10,14 +15,14 @@ use rustyline::config::{BellStyle, CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::{DefaultHistory, History};
 
-use crate::error::{Error, Location, Result};
-use crate::helper::ReplHelper;
+use crate::error::{self, Error, Location, Result};
 use crate::input::{Line, LineSource};
-use crate::session::{Flow, Session};
 use crate::settings::{Dataset, Settings};
+use helper::ReplHelper;
 
+/// The prompt, and the continuation prompt of the same width so multi-line input lines up.
 pub const PROMPT: &str = "scoql> ";
-pub const CONTINUATION: &str = "   ...> ";
+pub const CONTINUATION: &str = "  ...> ";
 
 /// Lines typed at the prompt. Each complete statement goes into the history as one entry.
 struct EditorSource {
@@ -50,7 +55,7 @@ impl EditorSource {
 
     fn warn(&mut self, message: &str) {
         if !self.has_warned {
-            eprintln!("warning: {message}");
+            error::warn(message);
             self.has_warned = true;
         }
     }
@@ -100,15 +105,16 @@ impl LineSource for EditorSource {
 /// the embedded dataset when `--no-seed` or `--db` replaced it.
 fn describe(dataset: &Dataset) -> String {
     match dataset {
-        Dataset::Embedded => "the China–SCO demonstration zone in Qingdao, as SQL".into(),
+        Dataset::Embedded => "the China–SCO zone in Qingdao as SQL".into(),
         Dataset::Dir(dir) => format!("the dataset in {}", dir.display()),
         Dataset::File(path) => format!("the database {}", path.display()),
         Dataset::Empty => "an empty in-memory database".into(),
     }
 }
 
-/// Runs the interactive shell until `.quit` or Ctrl-D.
-pub fn run(session: &mut Session, settings: &Settings) -> Result<Flow> {
+/// The interactive shell's source of lines: the editor with its helper and history, after
+/// the banner (on a terminal only).
+pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .history_ignore_space(true)
@@ -149,14 +155,13 @@ pub fn run(session: &mut Session, settings: &Settings) -> Result<Flow> {
         }
     }
     if settings.is_stdin_tty && settings.is_stdout_tty {
-        eprintln!(
-            "scoql {} — {}. Type .help for commands, .about for the data.",
+        let banner = format!(
+            "scoql {} — {}. Type .help or .about.\n",
             env!("CARGO_PKG_VERSION"),
             describe(&settings.dataset)
         );
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), banner.as_bytes());
     }
-    match session.run(&mut src, None)? {
-        Flow::Exit(code) => Ok(Flow::Exit(code)),
-        Flow::Continue => Ok(Flow::Exit(0)),
-    }
+    crate::signal::save_terminal();
+    Ok(Box::new(src))
 }

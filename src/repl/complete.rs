@@ -1,28 +1,26 @@
-//! The rustyline helper: completion (keywords, tables, columns after `alias.`, functions,
-//! dot-commands and their arguments, file paths, saved queries, and column values inside a
-//! string literal) and SQL highlighting. Names are read from the live database and
-//! refreshed whenever its schema or data change.
+//! Completion at the prompt: SQL keywords, tables and views, columns (after `alias.` too),
+//! functions, dot-commands and their arguments, file paths, saved queries, and column values
+//! inside a string literal. Names are read from the live database and read again whenever
+//! its schema or data change.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ffi::c_int;
 
 use rusqlite::Connection;
-use rustyline::completion::{Completer, FilenameCompleter, Pair};
-use rustyline::highlight::{CmdKind, Highlighter};
-use rustyline::hint::Hinter;
-use rustyline::validate::Validator;
-use rustyline::{Context, Helper};
+use rustyline::completion::{FilenameCompleter, Pair};
 
 use crate::dot::{self, ArgKind, COMMANDS};
 use crate::render::Mode;
+use crate::sqlite;
+use crate::sqltext::{self, TokenKind};
 
 /// Columns with at most this many distinct text values get their values completed.
 const MAX_VALUES: usize = 300;
 /// Tables and views with more rows than this are not scanned for values.
 const MAX_SCAN_ROWS: usize = 20_000;
-/// How long reading values may take in all, at start and after a change.
-const VALUES_BUDGET: std::time::Duration = std::time::Duration::from_millis(150);
+/// How much work reading values may take in all, at start and after a change, in SQLite
+/// virtual-machine steps: bounded by SQLite's own count, not by the clock, so what is
+/// offered does not depend on the machine's load, and a slow view cannot hold the prompt.
+const VALUES_BUDGET: u64 = 20_000_000;
 
 /// What completion knows about the database.
 #[derive(Default)]
@@ -37,32 +35,12 @@ struct Names {
     version: Option<(i64, i64)>,
 }
 
-pub struct ReplHelper {
-    is_color: bool,
+/// Completion: what it knows of the live database, SQLite's keywords, and the file-name
+/// completer for file-taking dot-commands.
+pub struct Completion {
     keywords: Vec<String>,
     names: Names,
     files: FilenameCompleter,
-}
-
-/// SQLite's own keyword list.
-fn sqlite_keywords() -> Vec<String> {
-    let mut out = Vec::new();
-    // SAFETY: keyword_name fills a pointer/length pair into SQLite's static keyword table for
-    // every index below keyword_count; the bytes are copied at once.
-    unsafe {
-        let n = rusqlite::ffi::sqlite3_keyword_count();
-        for i in 0..n {
-            let mut p: *const std::ffi::c_char = std::ptr::null();
-            let mut len: c_int = 0;
-            if rusqlite::ffi::sqlite3_keyword_name(i, &mut p, &mut len) == rusqlite::ffi::SQLITE_OK
-                && !p.is_null()
-            {
-                let bytes = std::slice::from_raw_parts(p.cast::<u8>(), len.max(0) as usize);
-                out.push(String::from_utf8_lossy(bytes).into_owned());
-            }
-        }
-    }
-    out
 }
 
 fn strings(conn: &Connection, sql: &str) -> Vec<String> {
@@ -115,14 +93,23 @@ fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-impl ReplHelper {
-    pub fn new(is_color: bool) -> Self {
-        ReplHelper {
-            is_color,
-            keywords: sqlite_keywords(),
+impl Completion {
+    pub fn new() -> Self {
+        Completion {
+            keywords: sqlite::keywords(),
             names: Names::default(),
             files: FilenameCompleter::new(),
         }
+    }
+
+    /// The completions at byte `pos` of `line`: where the replaced word starts, and the
+    /// candidates.
+    pub fn complete(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
+        let pos = floor_boundary(line, pos);
+        if line.trim_start().starts_with('.') {
+            return self.complete_dot(line, pos);
+        }
+        self.complete_sql(line, pos)
     }
 
     /// Reads names again when the schema or the data changed since the last read.
@@ -146,19 +133,28 @@ impl ReplHelper {
             "SELECT name FROM sqlite_schema WHERE type IN ('table','view') \
              AND name NOT LIKE 'sqlite_%' ORDER BY name",
         );
+        let tables = strings(
+            conn,
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        );
         names.functions = strings(
             conn,
             "SELECT DISTINCT name FROM pragma_function_list WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
         );
-        let started = std::time::Instant::now();
         for table in &names.tables {
             let cols = strings(
                 conn,
                 &format!("SELECT name FROM pragma_table_info({})", sql_string(table)),
             );
-            // Values are read in one pass over each table or view, within a time budget:
-            // completion must never make the prompt wait.
-            if started.elapsed() < VALUES_BUDGET {
+            names.columns.insert(table.to_lowercase(), cols);
+        }
+        // Values are read in one pass over each table or view, tables first (cheap), within
+        // one budget of SQLite steps for all: a view that is slow to compute is cut off.
+        let mut order: Vec<&String> = names.tables.iter().collect();
+        order.sort_by_key(|t| !tables.contains(*t));
+        sqlite::with_step_budget(conn, VALUES_BUDGET, || {
+            for table in order {
+                let cols = &names.columns[&table.to_lowercase()];
                 for (col, values) in cols
                     .iter()
                     .zip(distinct_text_values(conn, table, cols.len()))
@@ -170,8 +166,7 @@ impl ReplHelper {
                     }
                 }
             }
-            names.columns.insert(table.to_lowercase(), cols);
-        }
+        });
         self.names = names;
     }
 
@@ -186,9 +181,12 @@ impl ReplHelper {
         let before = &line[..pos];
         let lead = before.len() - before.trim_start().len();
         let rest = &before[lead..];
+        // Words split on any whitespace, which may be more than one byte (U+00A0, U+3000).
         let word_start = before
-            .rfind(char::is_whitespace)
-            .map_or(lead, |i| i + 1)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(lead, |(i, c)| i + c.len_utf8())
             .max(lead);
         let word = &before[word_start..];
         if !rest.contains(char::is_whitespace) {
@@ -230,10 +228,10 @@ impl ReplHelper {
                     .complete_path(line, pos)
                     .unwrap_or((pos, Vec::new()));
             }
-            ArgKind::Mode => Mode::ALL.iter().map(|m| m.name().to_string()).collect(),
+            ArgKind::Mode => Mode::all().iter().map(|m| m.name()).collect(),
             ArgKind::OnOff => vec!["on".into(), "off".into()],
             ArgKind::Table => self.names.tables.clone(),
-            ArgKind::Query => crate::dataset::saved_queries()
+            ArgKind::Query => crate::saved::saved_queries()
                 .into_iter()
                 .map(|q| q.name)
                 .collect(),
@@ -330,9 +328,11 @@ impl ReplHelper {
 
     fn complete_sql(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
         let before = &line[..pos];
-        if let Some(quote) = open_quote(before) {
+        if let Some(open) = sqltext::unclosed(before)
+            && open.kind == TokenKind::String
+        {
             return self
-                .complete_value(line, pos, quote)
+                .complete_value(line, pos, open.start)
                 .unwrap_or((pos, Vec::new()));
         }
         let start = before
@@ -439,28 +439,6 @@ fn pair(display: &str, replacement: &str) -> Pair {
     }
 }
 
-/// Where an unclosed string literal starts in `text`, if the text ends inside one.
-fn open_quote(text: &str) -> Option<usize> {
-    let mut open = None;
-    let mut in_comment = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if in_comment {
-            if c == '\n' {
-                in_comment = false;
-            }
-            continue;
-        }
-        match (open, c) {
-            (None, '-') if chars.peek().is_some_and(|(_, n)| *n == '-') => in_comment = true,
-            (None, '\'') => open = Some(i),
-            (Some(_), '\'') => open = None,
-            _ => {}
-        }
-    }
-    open
-}
-
 trait StripSuffixCi {
     fn strip_suffix_ci(&self, suffix: &str) -> Option<&str>;
 }
@@ -475,153 +453,13 @@ impl StripSuffixCi for str {
     }
 }
 
-impl Completer for ReplHelper {
-    type Candidate = Pair;
-
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _ctx: &Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        if line.trim_start().starts_with('.') {
-            return Ok(self.complete_dot(line, pos));
-        }
-        Ok(self.complete_sql(line, pos))
+/// `pos` moved back to a character boundary of `line`, so no slice can split a character.
+fn floor_boundary(line: &str, pos: usize) -> usize {
+    let mut pos = pos.min(line.len());
+    while !line.is_char_boundary(pos) {
+        pos -= 1;
     }
-}
-
-impl Hinter for ReplHelper {
-    type Hint = String;
-}
-
-impl Validator for ReplHelper {}
-
-impl Helper for ReplHelper {}
-
-const KEYWORD: &str = "\x1b[1;34m";
-const STRING: &str = "\x1b[32m";
-const NUMBER: &str = "\x1b[36m";
-const COMMENT: &str = "\x1b[2m";
-const BRACKET: &str = "\x1b[1;7m";
-const COMMAND: &str = "\x1b[35m";
-const RESET: &str = "\x1b[0m";
-
-impl ReplHelper {
-    /// The byte offset of the bracket matching the one at or just before the cursor.
-    fn matching_bracket(line: &str, pos: usize) -> Option<(usize, usize)> {
-        let bytes = line.as_bytes();
-        let at = [pos, pos.wrapping_sub(1)]
-            .into_iter()
-            .find(|&i| i < bytes.len() && matches!(bytes[i], b'(' | b')'))?;
-        let (step, open, close): (isize, u8, u8) = if bytes[at] == b'(' {
-            (1, b'(', b')')
-        } else {
-            (-1, b')', b'(')
-        };
-        let mut depth = 0i32;
-        let mut i = at as isize;
-        while i >= 0 && (i as usize) < bytes.len() {
-            let b = bytes[i as usize];
-            if b == open {
-                depth += 1;
-            } else if b == close {
-                depth -= 1;
-                if depth == 0 {
-                    return Some((at, i as usize));
-                }
-            }
-            i += step;
-        }
-        None
-    }
-}
-
-impl Highlighter for ReplHelper {
-    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
-        if !self.is_color || line.is_empty() {
-            return Cow::Borrowed(line);
-        }
-        if line.trim_start().starts_with('.') {
-            let end = line.find(char::is_whitespace).unwrap_or(line.len());
-            return Cow::Owned(format!("{COMMAND}{}{RESET}{}", &line[..end], &line[end..]));
-        }
-        let brackets = Self::matching_bracket(line, pos);
-        let mut out = String::with_capacity(line.len() * 2);
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if brackets.is_some_and(|(a, b)| i == a || i == b) {
-                out.push_str(BRACKET);
-                out.push(c);
-                out.push_str(RESET);
-                continue;
-            }
-            if c == '-' && chars.peek().is_some_and(|(_, n)| *n == '-') {
-                let end = line[i..].find('\n').map_or(line.len(), |e| i + e);
-                out.push_str(COMMENT);
-                out.push_str(&line[i..end]);
-                out.push_str(RESET);
-                while chars.peek().is_some_and(|(j, _)| *j < end) {
-                    chars.next();
-                }
-                continue;
-            }
-            if c == '\'' {
-                let mut end = line.len();
-                for (j, d) in chars.by_ref() {
-                    if d == '\'' {
-                        end = j + 1;
-                        break;
-                    }
-                }
-                out.push_str(STRING);
-                out.push_str(&line[i..end]);
-                out.push_str(RESET);
-                continue;
-            }
-            if c.is_ascii_digit() {
-                let mut end = i + 1;
-                while let Some(&(j, d)) = chars.peek() {
-                    if d.is_ascii_alphanumeric() || d == '.' {
-                        end = j + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                out.push_str(NUMBER);
-                out.push_str(&line[i..end]);
-                out.push_str(RESET);
-                continue;
-            }
-            if c.is_alphabetic() || c == '_' {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    if d.is_alphanumeric() || d == '_' {
-                        end = j + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                let word = &line[i..end];
-                if self.keywords.iter().any(|k| k.eq_ignore_ascii_case(word)) {
-                    out.push_str(KEYWORD);
-                    out.push_str(word);
-                    out.push_str(RESET);
-                } else {
-                    out.push_str(word);
-                }
-                continue;
-            }
-            out.push(c);
-        }
-        Cow::Owned(out)
-    }
-
-    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
-        self.is_color
-    }
+    pos
 }
 
 #[cfg(test)]
@@ -629,8 +467,8 @@ impl Highlighter for ReplHelper {
 mod tests {
     use super::*;
 
-    fn helper() -> ReplHelper {
-        let mut h = ReplHelper::new(true);
+    fn helper() -> Completion {
+        let mut h = Completion::new();
         let conn = Connection::open_in_memory().expect("an in-memory database");
         let _ = conn.execute_batch(
             "CREATE TABLE routes(id INTEGER, country TEXT, name TEXT); \
@@ -691,14 +529,18 @@ mod tests {
     }
 
     #[test]
-    fn highlighting_marks_keywords_strings_and_numbers() {
+    fn multi_byte_spaces_never_split_a_character() {
         let h = helper();
-        let out = h.highlight("select 'a', 1 -- c", 0);
-        assert!(out.contains(&format!("{KEYWORD}select{RESET}")));
-        assert!(out.contains(&format!("{STRING}'a'{RESET}")));
-        assert!(out.contains(&format!("{NUMBER}1{RESET}")));
-        assert!(out.contains(&format!("{COMMENT}-- c{RESET}")));
-        let plain = ReplHelper::new(false);
-        assert_eq!(plain.highlight("select 1", 0), "select 1");
+        for line in [
+            ".mode\u{a0}",
+            ".mode\u{3000}c",
+            "select\u{3000}rou",
+            "'\u{a0}",
+        ] {
+            for pos in 0..=line.len() {
+                let _ = h.complete(line, pos);
+            }
+        }
+        assert_eq!(displays(h.complete(".mode\u{a0}cs", 9)), vec!["csv"]);
     }
 }

@@ -9,8 +9,8 @@ use comfy_table::{
     LineStyle, Table, TableStyle,
 };
 
-use crate::exec::{Cell, Row};
-use crate::render::{Mode, Options, Renderer};
+use super::{Mode, Options, Renderer};
+use crate::value::{Cell, thousands};
 
 /// The lines of a table style, in one place for both drawers.
 #[derive(Clone, Copy)]
@@ -41,7 +41,16 @@ fn frame(mode: Mode) -> Frame {
             bottom: LineStyle::new('└', '─', '┴', '┘'),
             content: light,
         },
-        _ => Frame {
+        // Only the table modes reach here; the others have no frame and share table's.
+        Mode::Table
+        | Mode::List
+        | Mode::Csv
+        | Mode::Tabs
+        | Mode::Line
+        | Mode::Quote
+        | Mode::Insert
+        | Mode::Json
+        | Mode::Jsonl => Frame {
             top: LineStyle::new('┌', '─', '┬', '┐'),
             header_separator: LineStyle::new('├', '─', '┼', '┤'),
             row_separator: LineStyle::none(),
@@ -119,7 +128,8 @@ pub struct TableRenderer {
 }
 
 impl TableRenderer {
-    pub fn new(mode: Mode, opts: Options) -> Self {
+    pub fn new(opts: Options) -> Self {
+        let mode = opts.mode;
         let (head_cap, tail_cap) = match opts.maxrows {
             Some(n) => (n.div_ceil(2), n / 2),
             None => (usize::MAX, 0),
@@ -465,19 +475,6 @@ fn blob_text(b: &[u8]) -> String {
     s
 }
 
-/// `1234567` → `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The footer under a table: `1 row`, `12 rows`, `1,000 rows (40 shown)`.
 pub fn footer(total: u64, shown: u64) -> String {
     let noun = if total == 1 { "row" } else { "rows" };
@@ -493,21 +490,22 @@ impl Renderer for TableRenderer {
         self.columns = columns.to_vec();
     }
 
-    fn row(&mut self, _out: &mut Vec<u8>, row: &Row) {
+    fn row(&mut self, _out: &mut Vec<u8>, cells: &[Cell<'_>]) {
         self.total += 1;
         let mut scratch = String::new();
         if self.head_rows() < self.head_cap {
-            for i in 0..row.len() {
-                let flags = self.draw(&row.cell(i), &mut scratch);
+            for cell in cells {
+                let flags = self.draw(cell, &mut scratch);
                 self.head.push(&scratch, flags);
             }
         } else if self.tail_cap > 0 {
             if self.tail.len() == self.tail_cap {
                 self.tail.pop_front();
             }
-            let drawn = (0..row.len())
-                .map(|i| {
-                    let flags = self.draw(&row.cell(i), &mut scratch);
+            let drawn = cells
+                .iter()
+                .map(|cell| {
+                    let flags = self.draw(cell, &mut scratch);
                     (scratch.clone(), flags)
                 })
                 .collect();
@@ -544,11 +542,12 @@ mod tests {
         rows: &[Vec<(String, u8)>],
     ) -> TableRenderer {
         let opts = Options {
+            mode,
             headers,
             maxrows,
             ..Options::default()
         };
-        let mut t = TableRenderer::new(mode, opts);
+        let mut t = TableRenderer::new(opts);
         t.columns = names.to_vec();
         for row in rows {
             t.total += 1;
@@ -623,14 +622,6 @@ mod tests {
             t.draw_comfy(&mut comfy, &numeric);
             prop_assert_eq!(String::from_utf8_lossy(&lean), String::from_utf8_lossy(&comfy));
         }
-    }
-
-    #[test]
-    fn thousands_groups_digits_by_three() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

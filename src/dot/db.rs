@@ -3,18 +3,20 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 
+use super::{Call, Flow, emit};
 use crate::dataset;
-use crate::dot::{Call, emit};
 use crate::error::{Error, Result};
-use crate::render::{Mode, Options, identifier};
-use crate::session::{Busy, Flow, INTERRUPTED, Session};
+use crate::exec;
+use crate::render::{Mode, Options};
+use crate::session::Session;
 use crate::settings::Dataset;
+use crate::signal;
+use crate::sqlite;
+use crate::value::{Value, identifier};
 
 fn db_error(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
     let context = context.into();
@@ -23,14 +25,7 @@ fn db_error(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error
 
 /// Strings from the first column of a query with one text parameter.
 fn names(conn: &Connection, sql: &str, param: &str) -> Result<Vec<String>> {
-    let mut st = conn
-        .prepare(sql)
-        .map_err(db_error("cannot read the schema"))?;
-    let rows = st
-        .query_map([param], |r| r.get::<_, String>(0))
-        .map_err(db_error("cannot read the schema"))?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(db_error("cannot read the schema"))
+    Ok(sqlite::query(conn, sql, &[Value::text(param)])?.first_column())
 }
 
 /// Names laid out in columns across 80 characters, as sqlite3's `.tables` does.
@@ -53,7 +48,7 @@ fn columns(names: &[String]) -> String {
 
 pub fn tables(s: &mut Session, c: &Call) -> Result<Flow> {
     let found = names(
-        &s.conn,
+        s.conn(),
         "SELECT name FROM sqlite_schema WHERE type IN ('table','view') \
          AND name NOT LIKE 'sqlite_%' AND name LIKE ?1 \
          UNION ALL SELECT 'temp.' || name FROM sqlite_temp_schema \
@@ -65,7 +60,7 @@ pub fn tables(s: &mut Session, c: &Call) -> Result<Flow> {
 
 pub fn indexes(s: &mut Session, c: &Call) -> Result<Flow> {
     let found = names(
-        &s.conn,
+        s.conn(),
         "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name LIKE ?1 \
          UNION ALL SELECT name FROM sqlite_temp_schema WHERE type = 'index' \
          AND tbl_name LIKE ?1 ORDER BY 1",
@@ -76,7 +71,7 @@ pub fn indexes(s: &mut Session, c: &Call) -> Result<Flow> {
 
 pub fn schema(s: &mut Session, c: &Call) -> Result<Flow> {
     let found = names(
-        &s.conn,
+        s.conn(),
         "SELECT sql || ';' FROM sqlite_schema WHERE sql IS NOT NULL \
          AND name NOT LIKE 'sqlite_%' AND (name LIKE ?1 OR tbl_name LIKE ?1) \
          ORDER BY rowid",
@@ -95,32 +90,33 @@ pub fn dump(s: &mut Session, c: &Call) -> Result<Flow> {
     };
     let matches = |name: &str, conn: &Connection| -> Result<bool> {
         for p in &patterns {
-            let hit: bool = conn
-                .query_row("SELECT ?1 LIKE ?2", [name, p.as_str()], |r| r.get(0))
-                .map_err(db_error("cannot match a table name"))?;
-            if hit {
+            let hit =
+                sqlite::query_value(conn, "SELECT ?1 LIKE ?2", &[name.into(), p.as_str().into()])?;
+            if hit == Value::Integer(1) {
                 return Ok(true);
             }
         }
         Ok(false)
     };
-    let objects: Vec<(String, String, String)> = {
-        let mut st = s
-            .conn
-            .prepare(
-                "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL \
-                 AND name NOT LIKE 'sqlite_stat%' ORDER BY type <> 'table', rowid",
-            )
-            .map_err(db_error("cannot read the schema"))?;
-        let rows = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(db_error("cannot read the schema"))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(db_error("cannot read the schema"))?
-    };
+    let objects: Vec<(String, String, String)> = sqlite::query(
+        s.conn(),
+        "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL \
+         AND name NOT LIKE 'sqlite_stat%' ORDER BY type <> 'table', rowid",
+        &[],
+    )?
+    .rows
+    .into_iter()
+    .map(|r| {
+        let text = |i: usize| match r.get(i) {
+            Some(Value::Text(t)) => String::from_utf8_lossy(t).into_owned(),
+            _ => String::new(),
+        };
+        (text(0), text(1), text(2))
+    })
+    .collect();
     emit(s, "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")?;
     for (kind, name, sql) in &objects {
-        if !matches(name, &s.conn)? {
+        if !matches(name, s.conn())? {
             continue;
         }
         if kind == "table" {
@@ -142,17 +138,18 @@ pub fn dump(s: &mut Session, c: &Call) -> Result<Flow> {
 /// The rows of one table as INSERT statements, through the insert renderer. Generated
 /// columns are left out (and the column list named) since they cannot be inserted.
 fn dump_rows(s: &mut Session, table: &str) -> Result<()> {
-    let cols: Vec<(String, i64)> = {
-        let mut st = s
-            .conn
-            .prepare("SELECT name, hidden FROM pragma_table_xinfo(?1)")
-            .map_err(db_error("cannot read the table's columns"))?;
-        let rows = st
-            .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(db_error("cannot read the table's columns"))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(db_error("cannot read the table's columns"))?
-    };
+    let cols: Vec<(String, i64)> = sqlite::query(
+        s.conn(),
+        "SELECT name, hidden FROM pragma_table_xinfo(?1)",
+        &[table.into()],
+    )?
+    .rows
+    .into_iter()
+    .map(|r| match r.as_slice() {
+        [Value::Text(n), Value::Integer(h)] => (String::from_utf8_lossy(n).into_owned(), *h),
+        _ => (String::new(), 0),
+    })
+    .collect();
     let has_generated = cols.iter().any(|(_, hidden)| *hidden >= 2);
     let list: Vec<String> = cols
         .iter()
@@ -160,12 +157,13 @@ fn dump_rows(s: &mut Session, table: &str) -> Result<()> {
         .map(|(n, _)| identifier(n))
         .collect();
     let opts = Options {
+        mode: Mode::Insert,
         headers: has_generated,
         table_name: identifier(table),
         ..Options::default()
     };
     let sql = format!("SELECT {} FROM {}", list.join(","), identifier(table));
-    s.show_query(&sql, Mode::Insert, &opts)
+    exec::stream(s, &sql, &opts)
 }
 
 /// `.save FILE`: SQLite's backup API into a temporary file beside the target, renamed over
@@ -191,8 +189,7 @@ pub fn save(s: &mut Session, c: &Call) -> Result<Flow> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = dir.join(format!(".{file_name}.scoql-{}.tmp", std::process::id()));
-    let _busy = Busy::start();
-    let result = backup_into(&s.conn, &tmp).and_then(|()| fs::rename(&tmp, &path).map_err(fail));
+    let result = backup_into(s.conn(), &tmp).and_then(|()| fs::rename(&tmp, &path).map_err(fail));
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
@@ -205,7 +202,7 @@ fn backup_into(src: &Connection, tmp: &PathBuf) -> Result<()> {
     {
         let backup = Backup::new(src, &mut dst).map_err(db_error("cannot start the backup"))?;
         loop {
-            if INTERRUPTED.load(Ordering::SeqCst) {
+            if signal::is_interrupted() {
                 return Err(Error::Interrupted);
             }
             match backup.step(256).map_err(db_error("backup failed"))? {
@@ -222,7 +219,7 @@ fn backup_into(src: &Connection, tmp: &PathBuf) -> Result<()> {
 
 /// `.open [--readonly] [FILE]`: replaces the session's database.
 pub fn open(s: &mut Session, c: &Call) -> Result<Flow> {
-    let mut readonly = s.readonly;
+    let mut readonly = s.is_readonly();
     let mut file = None;
     for (i, a) in c.args.iter().enumerate() {
         match a.as_str() {
@@ -239,22 +236,20 @@ pub fn open(s: &mut Session, c: &Call) -> Result<Flow> {
         None => Dataset::Empty,
     };
     let conn = dataset::open(&dataset, readonly)?;
-    s.conn = conn;
-    s.readonly = readonly;
-    s.secure()?;
+    s.set_connection(conn, readonly)?;
     Ok(Flow::Continue)
 }
 
 /// `.reset`: the pristine dataset the session started from, rebuilt in place.
 pub fn reset(s: &mut Session, c: &Call) -> Result<Flow> {
-    if let Dataset::File(p) = &s.dataset {
+    if let Dataset::File(p) = s.dataset() {
         return Err(c.usage_error(format!(
             "nothing to reset: the database is the file {} (--db)",
             p.display()
         )));
     }
-    s.conn = dataset::open(&s.dataset, s.readonly)?;
-    s.secure()?;
+    let conn = dataset::open(s.dataset(), s.is_readonly())?;
+    s.set_connection(conn, s.is_readonly())?;
     Ok(Flow::Continue)
 }
 
@@ -290,11 +285,19 @@ pub fn import(s: &mut Session, c: &Call) -> Result<Flow> {
     let table = c.arg(table_i).unwrap_or_default().to_string();
     // As in sqlite3: CSV when asked or when the mode is not a separated-list one;
     // otherwise the current column separator.
-    let delimiter = match s.out.mode {
+    let delimiter = match s.opts.mode {
         _ if is_csv => b',',
         Mode::Tabs => b'\t',
-        Mode::List => s.out.colsep.bytes().next().unwrap_or(b'|'),
-        _ => b',',
+        Mode::List => s.opts.colsep.bytes().next().unwrap_or(b'|'),
+        Mode::Table
+        | Mode::Box
+        | Mode::Markdown
+        | Mode::Csv
+        | Mode::Line
+        | Mode::Quote
+        | Mode::Insert
+        | Mode::Json
+        | Mode::Jsonl => b',',
     };
     let file = fs::File::open(&path).map_err(|source| Error::File {
         action: "open",
@@ -308,16 +311,16 @@ pub fn import(s: &mut Session, c: &Call) -> Result<Flow> {
         .from_reader(file);
     let records = reader.byte_records().skip(skip);
     let ident = identifier(&table);
-    s.conn
+    s.conn()
         .execute_batch("SAVEPOINT scoql_import")
         .map_err(db_error("cannot start the import"))?;
-    let result = import_records(&s.conn, records, &ident, &table, &path);
+    let result = import_records(s.conn(), records, &ident, &table, &path);
     let end = if result.is_ok() {
         "RELEASE scoql_import"
     } else {
         "ROLLBACK TO scoql_import; RELEASE scoql_import"
     };
-    s.conn
+    s.conn()
         .execute_batch(end)
         .map_err(db_error("cannot finish the import"))?;
     result.map(|()| Flow::Continue)
@@ -383,7 +386,7 @@ fn import_records(
                 format!("expected {width} fields, found {}", record.len()),
             ));
         }
-        let values = record.iter().map(|f| Value::Text(text(f)));
+        let values = record.iter().map(|f| rusqlite::types::Value::Text(text(f)));
         insert
             .execute(params_from_iter(values))
             .map_err(|e| bad(line_of(&record), format!("cannot insert: {e}")))?;

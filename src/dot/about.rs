@@ -1,0 +1,252 @@
+//! scoql's own dot-commands about the dataset: `.about`, `.describe`, `.sources`,
+//! `.examples` and `.run`. Their listings are built in memory and drawn by the current
+//! output mode like any query result.
+
+use std::rc::Rc;
+
+use super::{Call, Flow, emit};
+use crate::dataset;
+use crate::error::Result;
+use crate::input::{Frame, TextSource};
+use crate::saved::{self, SavedQuery};
+use crate::session::Session;
+use crate::sqlite::{self, Grid, param_key};
+use crate::value::{Value, identifier};
+
+/// True when the embedded dataset's tables are present (not `--no-seed` or `--db`).
+fn has_dataset(s: &Session) -> bool {
+    sqlite::query_value(
+        s.conn(),
+        "SELECT count(*) = 2 FROM sqlite_schema WHERE name IN ('sources', 'facts')",
+        &[],
+    )
+    .is_ok_and(|v| v == Value::Integer(1))
+}
+
+fn text_at(row: &[Value], i: usize) -> Option<String> {
+    match row.get(i) {
+        Some(Value::Text(t)) => Some(String::from_utf8_lossy(t).into_owned()),
+        Some(Value::Integer(v)) => Some(v.to_string()),
+        _ => None,
+    }
+}
+
+pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
+    let mut text = String::from(
+        "scoql: the China–SCO Local Economic and Trade Cooperation Demonstration Zone \
+         (Qingdao) as SQL.\n",
+    );
+    if has_dataset(s) {
+        let summary = sqlite::query(
+            s.conn(),
+            "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM facts), \
+             (SELECT min(period_start) FROM facts), (SELECT max(period_end) FROM facts)",
+            &[],
+        )?;
+        let row = summary.rows.first().cloned().unwrap_or_default();
+        let get = |i: usize| text_at(&row, i).unwrap_or_else(|| "?".into());
+        text.push_str(&format!(
+            "Covers: freight train routes and runs, investment projects, yearly metrics,\n\
+             corridors and milestones of the zone; {} stated figures from {} sources,\n\
+             each with its source (.sources ID) and its id in the research file (ref).\n\
+             Period: {} to {}.\n\
+             Limits: most sources are state media or the zone's own promotion; counting bases\n\
+             and scopes differ between sources and are kept as columns, not merged; where\n\
+             sources disagree both values stay (view conflicts). Figures not stated by a\n\
+             source are never stored: growth and ratios are views.\n\
+             Start with: SELECT * FROM facts LIMIT 10;  .examples  .describe facts\n\n",
+            get(1),
+            get(0),
+            get(2),
+            get(3),
+        ));
+    } else {
+        text.push_str(
+            "The embedded dataset is not loaded in this session (--no-seed or --db).\n\n",
+        );
+    }
+    emit(s, &text)?;
+    let objects = sqlite::query(
+        s.conn(),
+        "SELECT name, type FROM sqlite_schema WHERE type IN ('table','view') \
+         AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+        &[],
+    )?;
+    if objects.rows.is_empty() {
+        return Ok(Flow::Continue);
+    }
+    let docs = dataset::table_docs();
+    let mut list = Grid::new(&["name", "kind", "rows", "description"]);
+    for row in &objects.rows {
+        let name = text_at(row, 0).unwrap_or_default();
+        // Counted one by one, so that one broken view (in a --seed-dir or --db database)
+        // shows as an empty count rather than hiding the whole list.
+        let rows = sqlite::query_value(
+            s.conn(),
+            &format!("SELECT count(*) FROM {}", identifier(&name)),
+            &[],
+        )
+        .unwrap_or(Value::Null);
+        let doc = docs.get(&name).map(String::as_str).unwrap_or("");
+        list.rows.push(vec![
+            Value::text(&name),
+            Value::opt_text(text_at(row, 1)),
+            rows,
+            Value::text(first_sentence(doc)),
+        ]);
+    }
+    s.show(&list)?;
+    Ok(Flow::Continue)
+}
+
+/// The first sentence of a doc comment, cut to fit one line of a listing.
+fn first_sentence(doc: &str) -> String {
+    const MAX: usize = 60;
+    let short = doc.find(". ").map_or(doc, |i| &doc[..=i]);
+    if short.chars().count() <= MAX {
+        return short.to_string();
+    }
+    let cut: String = short.chars().take(MAX - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+pub fn describe(s: &mut Session, c: &Call) -> Result<Flow> {
+    let name = c.arg(0).unwrap_or_default().to_string();
+    let exists = sqlite::query_value(
+        s.conn(),
+        "SELECT count(*) > 0 FROM pragma_table_list WHERE name = ?1",
+        &[Value::text(&name)],
+    )?;
+    if exists != Value::Integer(1) {
+        return Err(c.usage_error(format!("no such table or view: {name}")));
+    }
+    let sql = sqlite::query_value(
+        s.conn(),
+        "SELECT coalesce(sql, '') FROM sqlite_schema WHERE name = ?1",
+        &[Value::text(&name)],
+    )?;
+    let sql = text_at(&[sql], 0).unwrap_or_default();
+    let docs = dataset::column_docs(&sql);
+    if s.opts.mode.is_table()
+        && let Some(doc) = dataset::table_docs().get(&name)
+    {
+        let line = format!("{name}: {doc}\n");
+        emit(s, &line)?;
+    }
+    let mut grid = sqlite::query(
+        s.conn(),
+        "SELECT c.name AS \"column\", c.type AS type, \
+           CASE WHEN c.\"notnull\" THEN 'not null' ELSE '' END AS \"null\", \
+           coalesce(c.dflt_value, '') AS \"default\", \
+           CASE WHEN c.pk > 0 THEN 'primary key' ELSE '' END AS \"key\", \
+           coalesce((SELECT group_concat(f.\"table\" || '(' || coalesce(f.\"to\", '') || ')', ', ') \
+              FROM pragma_foreign_key_list(?1) f WHERE f.\"from\" = c.name), '') AS \"references\" \
+         FROM pragma_table_xinfo(?1) c ORDER BY c.cid",
+        &[Value::text(&name)],
+    )?;
+    grid.columns.push("description".into());
+    for row in &mut grid.rows {
+        let column = text_at(row, 0).unwrap_or_default();
+        let doc = docs.get(&column).cloned().unwrap_or_default();
+        row.push(Value::text(doc));
+    }
+    s.show(&grid)?;
+    Ok(Flow::Continue)
+}
+
+pub fn sources(s: &mut Session, c: &Call) -> Result<Flow> {
+    if !has_dataset(s) {
+        return Err(c.usage_error("the embedded dataset is not loaded (--no-seed or --db)"));
+    }
+    let Some(arg) = c.arg(0) else {
+        let grid = sqlite::query(
+            s.conn(),
+            "SELECT id, published, outlet, kind, title FROM sources ORDER BY id",
+            &[],
+        )?;
+        s.show(&grid)?;
+        return Ok(Flow::Continue);
+    };
+    let id = sqlite::query_value(
+        s.conn(),
+        "SELECT id FROM sources WHERE id = upper(?1)",
+        &[Value::text(arg)],
+    )?;
+    if id == Value::Null {
+        let grid = sqlite::query(
+            s.conn(),
+            "SELECT id, published, outlet, kind, title FROM sources \
+             WHERE title LIKE '%' || ?1 || '%' OR outlet LIKE '%' || ?1 || '%' \
+                OR original_outlet LIKE '%' || ?1 || '%' OR url LIKE '%' || ?1 || '%' \
+             ORDER BY id",
+            &[Value::text(arg)],
+        )?;
+        s.show(&grid)?;
+        return Ok(Flow::Continue);
+    }
+    let grid = sqlite::query(
+        s.conn(),
+        "SELECT id, title, outlet, original_outlet, published, url, language, kind, note \
+         FROM sources WHERE id = ?1",
+        std::slice::from_ref(&id),
+    )?;
+    s.show(&grid)?;
+    let grid = sqlite::query(
+        s.conn(),
+        "SELECT ref, subject, metric, period, value, unit FROM facts WHERE source_id = ?1 \
+         ORDER BY ref",
+        &[id],
+    )?;
+    s.show(&grid)?;
+    Ok(Flow::Continue)
+}
+
+pub fn examples(s: &mut Session, _c: &Call) -> Result<Flow> {
+    let mut grid = Grid::new(&["name", "parameters", "description"]);
+    for q in saved::saved_queries() {
+        let params: Vec<String> = q
+            .params
+            .iter()
+            .map(|p| format!("{}={}", p.name, p.kind.name()))
+            .collect();
+        grid.rows.push(vec![
+            Value::text(&q.name),
+            Value::text(params.join(" ")),
+            Value::text(&q.description),
+        ]);
+    }
+    s.show(&grid)?;
+    Ok(Flow::Continue)
+}
+
+/// Finds a saved query by name (with or without `.sql`).
+fn find_saved(name: &str) -> Option<SavedQuery> {
+    let name = name.strip_suffix(".sql").unwrap_or(name);
+    saved::saved_queries().into_iter().find(|q| q.name == name)
+}
+
+/// `.run NAME [k=v ...]`: the saved query runs next, in a frame whose parameters are the
+/// ones in force plus `k=v`, which hold for that query only.
+pub fn run(_s: &mut Session, c: &Call) -> Result<Flow> {
+    let name = c.arg(0).unwrap_or_default();
+    let Some(query) = find_saved(name) else {
+        let names: Vec<String> = saved::saved_queries().into_iter().map(|q| q.name).collect();
+        return Err(c.usage_error(format!(
+            "no saved query named '{name}'; saved queries: {}",
+            names.join(", ")
+        )));
+    };
+    let mut params = c.params.clone();
+    for pair in &c.args[1..] {
+        let Some((k, v)) = pair.split_once('=') else {
+            return Err(c.usage_error(format!("expected NAME=VALUE, got '{pair}'")));
+        };
+        params.insert(param_key(k).to_string(), Value::from_literal(v));
+    }
+    saved::check_params(&query.params, &params)?;
+    let origin: Rc<str> = Rc::from(format!("queries/{}.sql", query.name));
+    Ok(Flow::Push(Frame {
+        params: Some(params),
+        ..Frame::new(Box::new(TextSource::new(&query.text, origin)))
+    }))
+}

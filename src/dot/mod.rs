@@ -1,0 +1,300 @@
+//! Dot-commands: the one registry (name, aliases, usage, help, argument kinds) that parsing,
+//! `.help` and completion all read; the tokenizer; and dispatch. The actions live by job:
+//! `shell.rs` (settings and output), `db.rs` (reading and writing databases), `about.rs`
+//! (the dataset's own commands). An action changes the session and returns a `Flow`: it
+//! never runs input itself, it asks the driver to push a frame.
+
+mod about;
+mod db;
+mod shell;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::input::Frame;
+use crate::session::Session;
+use crate::sqlite::Params;
+
+/// What a command asks of the driver.
+pub enum Flow {
+    Continue,
+    /// Run this source next, then come back (`.read`, `.run`).
+    Push(Frame),
+    /// Stop everything: `.quit`/`.exit`, with the status given, if any.
+    Quit(Option<i32>),
+}
+
+/// What an argument position holds, for completion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgKind {
+    Mode,
+    OnOff,
+    File,
+    Table,
+    Query,
+    Command,
+    Text,
+}
+
+/// What a command's action gets: its arguments, its usage (for errors), the directory
+/// relative paths resolve against (the including file's, for `.read` inside a file), and
+/// the parameters in force where it was typed.
+pub struct Call<'a> {
+    pub args: Vec<String>,
+    pub usage: &'static str,
+    pub base: Option<&'a Path>,
+    pub params: &'a Params,
+}
+
+impl Call<'_> {
+    /// A usage error for this command.
+    pub fn usage_error(&self, message: impl Into<String>) -> Error {
+        Error::Usage {
+            message: message.into(),
+            usage: self.usage,
+            location: None,
+        }
+    }
+
+    pub fn arg(&self, i: usize) -> Option<&str> {
+        self.args.get(i).map(String::as_str)
+    }
+
+    /// A path argument, relative to the including file's directory when there is one.
+    pub fn path(&self, i: usize) -> Option<PathBuf> {
+        let p = Path::new(self.arg(i)?);
+        Some(match self.base {
+            Some(base) if p.is_relative() && !base.as_os_str().is_empty() => base.join(p),
+            _ => p.to_path_buf(),
+        })
+    }
+
+    /// Sets an on/off setting from the first argument.
+    pub fn set(&self, slot: &mut bool) -> Result<Flow> {
+        *slot = self.on_off(0)?;
+        Ok(Flow::Continue)
+    }
+
+    /// An on/off argument, spelled as sqlite3 accepts it.
+    pub fn on_off(&self, i: usize) -> Result<bool> {
+        match self.arg(i).map(str::to_ascii_lowercase).as_deref() {
+            Some("on" | "yes" | "true" | "1") => Ok(true),
+            Some("off" | "no" | "false" | "0") => Ok(false),
+            Some(other) => Err(self.usage_error(format!("expected on or off, got '{other}'"))),
+            None => Err(self.usage_error("expected on or off")),
+        }
+    }
+}
+
+pub type Action = fn(&mut Session, &Call) -> Result<Flow>;
+
+pub struct Command {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub usage: &'static str,
+    pub help: &'static str,
+    pub args: &'static [ArgKind],
+    /// Fewest and most arguments (`usize::MAX`: any number).
+    pub min: usize,
+    pub max: usize,
+    /// Touches files or other databases, so `--safe` refuses it.
+    pub is_unsafe: bool,
+    pub run: Action,
+}
+
+use ArgKind as A;
+
+const ANY: usize = usize::MAX;
+
+macro_rules! cmd {
+    ($name:literal, [$($alias:literal),*], $usage:literal, $help:literal, [$($arg:expr),*], $min:expr, $max:expr, $unsafe:expr, $run:expr) => {
+        Command {
+            name: $name,
+            aliases: &[$($alias),*],
+            usage: $usage,
+            help: $help,
+            args: &[$($arg),*],
+            min: $min,
+            max: $max,
+            is_unsafe: $unsafe,
+            run: $run,
+        }
+    };
+}
+
+/// Every dot-command, in the order `.help` lists them.
+#[rustfmt::skip]
+pub static COMMANDS: &[Command] = &[
+    cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about),
+    cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.bail)),
+    cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes)),
+    cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe),
+    cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, db::dump),
+    cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.echo)),
+    cmd!("examples", [], ".examples", "The saved queries (run one with .run NAME)", [], 0, 0, false, about::examples),
+    cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, shell::exit),
+    cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers)),
+    cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, shell::help),
+    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, db::import),
+    cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, db::indexes),
+    cmd!("last", [], ".last [MODE]", "Draw the last result again (in MODE)", [A::Mode], 0, 1, false, shell::last),
+    cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table (0 = all)", [A::Text], 1, 1, false, shell::maxrows),
+    cmd!("mode", [], ".mode [MODE] [TABLE]", "Set the output mode (TABLE: insert target)", [A::Mode, A::Table], 0, 2, false, shell::mode),
+    cmd!("nullvalue", [], ".nullvalue TEXT", "Text shown for NULL", [A::Text], 1, 1, false, shell::nullvalue),
+    cmd!("once", [], ".once FILE", "Send the next input's output to FILE", [A::File], 1, 1, true, shell::once),
+    cmd!("open", [], ".open [--readonly] [FILE]", "Open FILE instead (none: empty in memory)", [A::File], 0, 2, true, db::open),
+    cmd!("output", [], ".output [FILE]", "Send output to FILE, or back to stdout", [A::File], 0, 1, true, shell::output),
+    cmd!("parameter", ["param"], ".parameter set NAME VALUE | unset NAME | list | clear", "Values for :NAME, @NAME, $NAME and ?N", [A::Text], 1, 3, false, shell::parameter),
+    cmd!("print", [], ".print TEXT...", "Print the text", [A::Text], 0, ANY, false, shell::print),
+    cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, shell::read),
+    cmd!("reset", [], ".reset", "Rebuild the pristine dataset, dropping changes", [], 0, 0, false, db::reset),
+    cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved example query, with parameters", [A::Query, A::Text], 1, ANY, false, about::run),
+    cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, db::save),
+    cmd!("schema", [], ".schema [PATTERN]", "The CREATE statements of matching objects", [A::Table], 0, 1, false, db::schema),
+    cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, shell::separator),
+    cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show),
+    cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Text], 0, 1, false, about::sources),
+    cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, db::tables),
+    cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer)),
+];
+
+/// The command named `name` or one of its aliases.
+pub fn find(name: &str) -> Option<&'static Command> {
+    COMMANDS
+        .iter()
+        .find(|c| c.name == name || c.aliases.contains(&name))
+}
+
+/// Splits a dot-command line into words: whitespace separates, '...' and "..." quote, and
+/// backslash escapes (`\t`, `\n`, `\r`, `\\`, `\"`, `\'`, octal `\NNN`) are resolved
+/// in unquoted and "..." words but not in '...' (as in sqlite3). An unclosed quote runs to
+/// the end of the line.
+pub fn tokenize(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut chars = line.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        let Some(&first) = chars.peek() else { break };
+        let mut raw = String::new();
+        if first == '\'' || first == '"' {
+            chars.next();
+            let mut escaped = false;
+            for c in chars.by_ref() {
+                if c == first && !escaped {
+                    break;
+                }
+                escaped = first == '"' && c == '\\' && !escaped;
+                raw.push(c);
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                raw.push(c);
+                chars.next();
+            }
+        }
+        words.push(if first == '\'' { raw } else { unescape(&raw) });
+    }
+    words
+}
+
+/// sqlite3's `resolve_backslashes`.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some(d @ '0'..='7') => {
+                let mut n = d.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    match chars.peek().and_then(|c| c.to_digit(8)) {
+                        Some(v) => {
+                            n = n * 8 + v;
+                            chars.next();
+                        }
+                        None => break,
+                    }
+                }
+                out.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// A parsed command line: the command and its arguments, checked against its arity.
+pub fn parse(line: &str) -> Result<(&'static Command, Vec<String>)> {
+    let mut words = tokenize(line.trim_start().strip_prefix('.').unwrap_or(line));
+    if words.is_empty() {
+        return Err(Error::UnknownCommand {
+            name: String::new(),
+            location: None,
+        });
+    }
+    let name = words.remove(0);
+    let Some(cmd) = find(&name) else {
+        return Err(Error::UnknownCommand {
+            name,
+            location: None,
+        });
+    };
+    if words.len() < cmd.min || words.len() > cmd.max {
+        let message = if words.len() < cmd.min {
+            format!(".{} needs more arguments", cmd.name)
+        } else {
+            format!(".{} takes at most {} argument(s)", cmd.name, cmd.max)
+        };
+        return Err(Error::Usage {
+            message,
+            usage: cmd.usage,
+            location: None,
+        });
+    }
+    Ok((cmd, words))
+}
+
+/// Parses and runs one dot-command line. `base` and `params` are those of the frame it
+/// came from.
+pub fn execute(
+    session: &mut Session,
+    line: &str,
+    base: Option<&Path>,
+    params: &Params,
+) -> Result<Flow> {
+    let (cmd, args) = parse(line)?;
+    if cmd.is_unsafe && session.is_safe() {
+        return Err(Error::Refused {
+            message: format!(".{} is not allowed with --safe", cmd.name),
+            location: None,
+        });
+    }
+    let call = Call {
+        args,
+        usage: cmd.usage,
+        base,
+        params,
+    };
+    (cmd.run)(session, &call)
+}
+
+/// Writes text to the session's output.
+pub fn emit(session: &mut Session, text: &str) -> Result<Flow> {
+    session.write(text)?;
+    Ok(Flow::Continue)
+}
+
+#[cfg(test)]
+mod tests;

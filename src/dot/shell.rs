@@ -1,0 +1,273 @@
+//! The dot-commands that change or show the shell itself: output mode and settings, where
+//! output goes, parameters, `.read`, `.last`, `.help`, `.show` and `.exit`.
+
+use std::fs::File;
+use std::io;
+
+use super::{ArgKind, COMMANDS, Call, Flow, emit, find};
+use crate::error::{self, Error, Result};
+use crate::input::{self, Frame};
+use crate::render::Mode;
+use crate::saved;
+use crate::session::{Session, Sink};
+use crate::sqlite::param_key;
+use crate::value::{Value, thousands};
+
+/// `.exit [CODE]`. A code that is not a number is reported and still ends the run (sqlite3
+/// quits too), with status 1 since something failed.
+pub fn exit(_s: &mut Session, c: &Call) -> Result<Flow> {
+    let Some(t) = c.arg(0) else {
+        return Ok(Flow::Quit(None));
+    };
+    match t.parse::<i32>() {
+        Ok(code) => Ok(Flow::Quit(Some(code))),
+        Err(_) => {
+            error::report(&c.usage_error(format!("exit code must be a number, got '{t}'")));
+            Ok(Flow::Quit(Some(1)))
+        }
+    }
+}
+
+pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
+    if let Some(name) = c.arg(0) {
+        let name = name.trim_start_matches('.');
+        let Some(cmd) = find(name) else {
+            return Err(Error::UnknownCommand {
+                name: name.into(),
+                location: None,
+            });
+        };
+        let mut text = format!("{}\n    {}\n", cmd.usage, cmd.help);
+        if !cmd.aliases.is_empty() {
+            let aliases: Vec<String> = cmd.aliases.iter().map(|a| format!(".{a}")).collect();
+            text.push_str(&format!("    Also: {}\n", aliases.join(", ")));
+        }
+        if cmd.args.contains(&ArgKind::Mode) {
+            text.push_str("    Modes:\n");
+            for m in Mode::all() {
+                text.push_str(&format!("      {:<9} {}\n", m.name(), m.help()));
+            }
+        }
+        if cmd.name == "parameter" {
+            text.push_str(
+                "    A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL)\n    \
+                 binds as that literal; anything else (2021-03-01, KZ) binds as text, verbatim.\n",
+            );
+        }
+        return emit(s, &text);
+    }
+    // A long usage gets its help on the next line, so the list stays within 80 columns.
+    const WIDTH: usize = 30;
+    let mut text = String::new();
+    for cmd in COMMANDS {
+        if cmd.usage.chars().count() > WIDTH {
+            text.push_str(&format!("{}\n{:WIDTH$}  {}\n", cmd.usage, "", cmd.help));
+        } else {
+            text.push_str(&format!("{:<WIDTH$}  {}\n", cmd.usage, cmd.help));
+        }
+    }
+    text.push_str(
+        "\nSQL statements end with ';' (or \\G for one result drawn vertically).\n\
+         Parameters: :name @name $name ?N (see .help param).\n",
+    );
+    emit(s, &text)
+}
+
+pub fn mode(s: &mut Session, c: &Call) -> Result<Flow> {
+    let Some(name) = c.arg(0) else {
+        let text = format!("current output mode: {}\n", s.opts.mode.name());
+        return emit(s, &text);
+    };
+    let Some(mode) = Mode::parse(name) else {
+        let names: Vec<String> = Mode::all().iter().map(|m| m.name()).collect();
+        return Err(c.usage_error(format!(
+            "unknown mode '{name}'; modes: {}",
+            names.join(", ")
+        )));
+    };
+    if c.arg(1).is_some() && mode != Mode::Insert {
+        return Err(c.usage_error("only insert mode takes a table name"));
+    }
+    s.opts.set_mode(mode, false, c.arg(1));
+    Ok(Flow::Continue)
+}
+
+pub fn nullvalue(s: &mut Session, c: &Call) -> Result<Flow> {
+    s.opts.nullvalue = c.arg(0).map(str::to_string);
+    Ok(Flow::Continue)
+}
+
+pub fn separator(s: &mut Session, c: &Call) -> Result<Flow> {
+    if let Some(col) = c.arg(0) {
+        s.opts.colsep = col.to_string();
+    }
+    if let Some(row) = c.arg(1) {
+        s.opts.rowsep = row.to_string();
+    }
+    Ok(Flow::Continue)
+}
+
+pub fn maxrows(s: &mut Session, c: &Call) -> Result<Flow> {
+    let text = c.arg(0).unwrap_or_default();
+    let n: usize = text
+        .parse()
+        .map_err(|_| c.usage_error(format!("expected a number of rows, got '{text}'")))?;
+    s.opts.maxrows = (n > 0).then_some(n);
+    s.is_maxrows_explicit = true;
+    Ok(Flow::Continue)
+}
+
+pub fn print(s: &mut Session, c: &Call) -> Result<Flow> {
+    let text = format!("{}\n", c.args.join(" "));
+    emit(s, &text)
+}
+
+fn open_sink(c: &Call, is_once: bool) -> Result<Sink> {
+    let Some(path) = c.path(0) else {
+        return Err(c.usage_error("expected a file name"));
+    };
+    if c.arg(0).is_some_and(|a| a.starts_with('|')) {
+        return Err(c.usage_error("piping output to a command is not supported"));
+    }
+    let file = File::create(&path).map_err(|source| Error::File {
+        action: "write",
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Sink::File {
+        out: io::BufWriter::new(file),
+        is_once,
+        is_fresh: true,
+    })
+}
+
+pub fn output(s: &mut Session, c: &Call) -> Result<Flow> {
+    let new = if c.args.is_empty() || c.arg(0) == Some("stdout") {
+        Sink::Stdout(io::stdout())
+    } else {
+        open_sink(c, false)?
+    };
+    s.set_sink(new)?;
+    Ok(Flow::Continue)
+}
+
+pub fn once(s: &mut Session, c: &Call) -> Result<Flow> {
+    let new = open_sink(c, true)?;
+    s.set_sink(new)?;
+    Ok(Flow::Continue)
+}
+
+/// `.read FILE`: the file runs next, in a frame of its own; a file whose header declares
+/// parameters runs only when each has a value of its type.
+pub fn read(_s: &mut Session, c: &Call) -> Result<Flow> {
+    let Some(path) = c.path(0) else {
+        return Err(c.usage_error("expected a file name"));
+    };
+    let mut source = input::open_script(&path)?;
+    let (_, decls) = saved::parse_header(&source.peek_header());
+    saved::check_params(&decls, c.params)?;
+    Ok(Flow::Push(Frame::script(&path, source)))
+}
+
+pub fn parameter(s: &mut Session, c: &Call) -> Result<Flow> {
+    match (c.arg(0), c.args.len()) {
+        (Some("set"), 3) => {
+            let name = param_key(c.arg(1).unwrap_or_default()).to_string();
+            let value = Value::from_literal(c.arg(2).unwrap_or_default());
+            s.params.insert(name, value);
+            Ok(Flow::Continue)
+        }
+        (Some("unset"), 2) => {
+            let name = param_key(c.arg(1).unwrap_or_default());
+            if s.params.remove(name).is_none() {
+                return Err(c.usage_error(format!("no parameter named {name}")));
+            }
+            Ok(Flow::Continue)
+        }
+        (Some("list"), 1) => {
+            let mut text = String::new();
+            for (k, v) in &s.params {
+                text.push_str(&format!(":{k} {}\n", v.literal()));
+            }
+            emit(s, &text)
+        }
+        (Some("clear"), 1) => {
+            s.params.clear();
+            Ok(Flow::Continue)
+        }
+        _ => Err(c.usage_error("expected set NAME VALUE, unset NAME, list or clear")),
+    }
+}
+
+/// `.last [MODE]`: the previous result again, from memory, in the current mode or MODE.
+pub fn last(s: &mut Session, c: &Call) -> Result<Flow> {
+    let mut opts = s.render_options();
+    if let Some(name) = c.arg(0) {
+        let Some(mode) = Mode::parse(name) else {
+            return Err(c.usage_error(format!("unknown mode '{name}'")));
+        };
+        // The mode's own separators, as `.mode MODE` would set them, for this drawing only.
+        opts.set_mode(mode, false, None);
+    }
+    let Some(kept) = &s.last else {
+        return Err(c.usage_error("no result yet"));
+    };
+    if !kept.is_complete {
+        return Err(c.usage_error(format!(
+            "the last result had {} rows, too many to keep (at most {} rows or {} MiB \
+             are kept); run its query again",
+            thousands(kept.total),
+            thousands(crate::render::Kept::KEEP_ROWS as u64),
+            crate::render::Kept::KEEP_BYTES >> 20
+        )));
+    }
+    let grid = kept.grid.clone();
+    s.show_with(&opts, &grid)?;
+    Ok(Flow::Continue)
+}
+
+pub fn show(s: &mut Session, _c: &Call) -> Result<Flow> {
+    let on = |b: bool| if b { "on" } else { "off" };
+    let esc = |t: &str| format!("{t:?}");
+    let rows = [
+        ("bail", on(s.bail).to_string()),
+        ("changes", on(s.changes).to_string()),
+        ("echo", on(s.echo).to_string()),
+        ("headers", on(s.opts.headers).to_string()),
+        ("mode", s.opts.mode.name()),
+        (
+            "maxrows",
+            s.opts.maxrows.map_or("all".into(), |n| n.to_string()),
+        ),
+        (
+            "nullvalue",
+            esc(s.opts.nullvalue.as_deref().unwrap_or_default()),
+        ),
+        (
+            "output",
+            if s.is_sink_stdout() {
+                "stdout".into()
+            } else {
+                "file".into()
+            },
+        ),
+        ("colseparator", esc(&s.opts.colsep)),
+        ("rowseparator", esc(&s.opts.rowsep)),
+        ("timer", on(s.timer).to_string()),
+        ("safe", on(s.is_safe()).to_string()),
+        ("readonly", on(s.is_readonly()).to_string()),
+        (
+            "parameters",
+            format!(
+                "{} value{}",
+                s.params.len(),
+                if s.params.len() == 1 { "" } else { "s" }
+            ),
+        ),
+    ];
+    let text: String = rows
+        .iter()
+        .map(|(k, v)| format!("{k:>12}: {v}\n"))
+        .collect();
+    emit(s, &text)
+}

@@ -1,0 +1,311 @@
+//! The one loop every input goes through. The driver walks a stack of frames: each input of
+//! the command line in turn (the init file first), then the REPL when interactive; `.read`
+//! and `.run` push a frame on top instead of recursing. It alone applies the error policy
+//! and decides how the run ends (`End`), from everything that happened.
+
+use std::rc::Rc;
+
+use crate::dot::{self, Flow};
+use crate::error::{self, End, Error, Location, Result};
+use crate::exec;
+use crate::input::{self, Chunk, Frame, Item, Line, ReaderSource, TextSource};
+use crate::repl;
+use crate::saved;
+use crate::session::Session;
+use crate::settings::{Input, Settings};
+use crate::signal;
+use crate::sqlite::Params;
+
+/// How deep `.read` and `.run` may nest: deep enough for real includes, shallow enough to
+/// stop a file that reads itself at once.
+pub const MAX_DEPTH: usize = 16;
+
+/// Runs the init file and the inputs, then the REPL when interactive; says how the run
+/// ended and whether anything non-interactive failed.
+pub fn run(session: &mut Session, settings: &Settings) -> (End, bool) {
+    let mut driver = Driver {
+        session,
+        stack: Vec::new(),
+        had_error: false,
+        is_interactive: false,
+    };
+    let end = driver.run_all(settings);
+    (end, driver.had_error)
+}
+
+struct Driver<'s> {
+    session: &'s mut Session,
+    stack: Vec<Frame>,
+    /// A statement or command of a non-interactive input failed: the exit status is 1.
+    had_error: bool,
+    /// The REPL is the bottom frame.
+    is_interactive: bool,
+}
+
+impl Driver<'_> {
+    fn run_all(&mut self, settings: &Settings) -> End {
+        let init = settings.init.as_ref().map(|p| Input::File(p.clone()));
+        for input in init.iter().chain(&settings.inputs) {
+            let frame = match open(input, &self.session.params) {
+                Ok(frame) => frame,
+                Err(e) => match self.fail(e, None) {
+                    Some(end) => return end,
+                    None => continue,
+                },
+            };
+            if let Some(end) = self.run_frame(frame) {
+                return end;
+            }
+        }
+        if !settings.interactive {
+            return End::Finished;
+        }
+        // The editor (and its banner) comes after the inputs, which print first.
+        let editor = match repl::editor(settings) {
+            Ok(editor) => editor,
+            Err(e) => {
+                error::report(&e);
+                self.had_error = true;
+                return End::Finished;
+            }
+        };
+        self.is_interactive = true;
+        signal::set_interactive(true);
+        self.run_frame(Frame::new(editor)).unwrap_or(End::Finished)
+    }
+
+    /// Runs `bottom` and every frame pushed above it to their ends. Some(end) when the run
+    /// must stop.
+    fn run_frame(&mut self, bottom: Frame) -> Option<End> {
+        self.stack.push(bottom);
+        while let Some(top) = self.stack.last_mut() {
+            let is_pending = top.splitter.is_pending();
+            if top.source.is_interactive() && !is_pending {
+                // At the prompt, lines count from the statement being typed.
+                top.line_no = 0;
+                signal::clear_interrupt();
+            }
+            let conn = self.session.conn();
+            let line = signal::while_reading(|| top.source.next_line(is_pending, conn));
+            let line = match line {
+                Ok(line) => line,
+                Err(end) => {
+                    if let Some(end) = self.on_signal(end) {
+                        return Some(end);
+                    }
+                    continue;
+                }
+            };
+            let end = match line {
+                Ok(Line::Text(text)) => {
+                    top.line_no += 1;
+                    match top.splitter.push_line(&text, top.line_no) {
+                        Some(item) => self.run_item(item),
+                        None => None,
+                    }
+                }
+                Ok(Line::Cancel) => {
+                    top.splitter.clear();
+                    None
+                }
+                Ok(Line::End) => {
+                    // The frame stays on top while its last item runs (which may push
+                    // another frame above it); then it is removed from under that one.
+                    let last = top.splitter.finish();
+                    let depth = self.stack.len();
+                    let end = last.and_then(|item| self.run_item(item));
+                    if self.stack.len() >= depth {
+                        self.stack.remove(depth - 1);
+                    }
+                    end
+                }
+                Err(e) => {
+                    top.splitter.clear();
+                    if top.source.is_interactive() {
+                        // The terminal is gone or unreadable: the session ends as on Ctrl-D.
+                        error::report(&e);
+                        self.stack.pop();
+                        None
+                    } else {
+                        self.fail(e, None)
+                    }
+                }
+            };
+            if end.is_some() {
+                return end;
+            }
+        }
+        None
+    }
+
+    /// Runs one item of the top frame and applies the error policy to its outcome.
+    fn run_item(&mut self, item: Item) -> Option<End> {
+        let top = self.stack.last()?;
+        let origin = top.source.origin();
+        let is_typed = top.source.is_interactive();
+        let params: Params = self.params().clone();
+        let result = match item {
+            Item::Sql {
+                text,
+                line,
+                is_vertical,
+            } => {
+                let chunk = Chunk {
+                    text: &text,
+                    origin,
+                    line,
+                };
+                exec::run_chunk(self.session, &chunk, &params, is_vertical).map(|()| None)
+            }
+            Item::Dot { text, line } => self.run_dot(&text, line, origin, is_typed, &params),
+            Item::Comment { text } => {
+                if self.session.echo {
+                    self.session.write(&format!("{text}\n")).map(|()| None)
+                } else {
+                    return None;
+                }
+            }
+        };
+        // `.once` covers one whole item, failed or not.
+        let result = result.and_then(|end| self.session.end_item().map(|()| end));
+        match result {
+            Ok(end) => end,
+            Err(e) => {
+                let _ = self.session.end_item();
+                self.fail(e, Some(is_typed))
+            }
+        }
+    }
+
+    fn run_dot(
+        &mut self,
+        text: &str,
+        line: usize,
+        origin: Rc<str>,
+        is_typed: bool,
+        params: &Params,
+    ) -> Result<Option<End>> {
+        if self.session.echo {
+            self.session
+                .write(&format!("{}\n", text.trim_end_matches('\n')))?;
+        }
+        let base = self.stack.last().and_then(|f| f.base.clone());
+        let flow = dot::execute(self.session, text, base.as_deref(), params).map_err(|e| {
+            if is_typed {
+                // At the prompt the user has just typed the line: the message is enough.
+                return e;
+            }
+            let mut here = Location::new(origin, line, 1);
+            here.text = Some(text.to_string());
+            here.width = text
+                .split_whitespace()
+                .next()
+                .map_or(1, |w| w.chars().count());
+            e.at(&here)
+        })?;
+        match flow {
+            Flow::Continue => Ok(None),
+            Flow::Quit(Some(code)) => Ok(Some(End::Quit(code))),
+            Flow::Quit(None) => Ok(Some(End::Finished)),
+            Flow::Push(frame) => {
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(Error::ReadDepth {
+                        limit: MAX_DEPTH,
+                        input: frame.source.origin().to_string(),
+                        location: None,
+                    });
+                }
+                self.stack.push(frame);
+                Ok(None)
+            }
+        }
+    }
+
+    /// The parameters in force: the innermost frame's own (`.run`), else the session's.
+    fn params(&self) -> &Params {
+        self.stack
+            .iter()
+            .rev()
+            .find_map(|f| f.params.as_ref())
+            .unwrap_or(&self.session.params)
+    }
+
+    /// The error policy, in one place. A closed pipe ends the run quietly; an interrupt
+    /// returns to the prompt or ends a script with 130; any other error is reported, counts
+    /// against the exit status unless it was typed at the prompt, and with `--bail` stops a
+    /// script (back to the prompt if one is below). `is_typed`: the error came from a line
+    /// typed at the prompt (None: from opening an input).
+    fn fail(&mut self, e: Error, is_typed: Option<bool>) -> Option<End> {
+        if e.is_broken_pipe() {
+            return Some(End::BrokenPipe);
+        }
+        if matches!(e, Error::Interrupted) {
+            return self.on_signal(End::Interrupted);
+        }
+        // Results already written stay ahead of the error, in order.
+        let _ = std::io::Write::flush(self.session.sink());
+        error::report(&e);
+        if is_typed == Some(true) {
+            return None;
+        }
+        if !self.is_interactive {
+            self.had_error = true;
+        }
+        if self.session.bail {
+            if self.is_interactive {
+                self.stack.truncate(1);
+                return None;
+            }
+            return Some(End::Bail);
+        }
+        None
+    }
+
+    /// A signal reached the driver: SIGTERM/SIGHUP end the run; SIGINT ends a script with
+    /// 130, and at the REPL cancels what runs and returns to the prompt.
+    fn on_signal(&mut self, end: End) -> Option<End> {
+        if let Some(sig) = signal::terminated() {
+            return Some(End::Terminated(sig));
+        }
+        let _ = std::io::Write::flush(self.session.sink());
+        if self.is_interactive {
+            // The terminal echoed ^C where the cursor was; the message starts on its own
+            // line.
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), b"\n");
+            error::report(&Error::Interrupted);
+            self.stack.truncate(1);
+            if let Some(repl) = self.stack.first_mut() {
+                repl.splitter.clear();
+            }
+            signal::clear_interrupt();
+            return None;
+        }
+        error::report(&Error::Interrupted);
+        self.had_error = true;
+        Some(end)
+    }
+}
+
+/// The frame of one command-line input, opened when its turn comes.
+fn open(input: &Input, params: &Params) -> Result<Frame> {
+    match input {
+        Input::Stdin => {
+            let stdin = std::io::stdin().lock();
+            let source = ReaderSource::new(
+                std::io::BufReader::with_capacity(64 * 1024, stdin),
+                Rc::from("<stdin>"),
+            );
+            Ok(Frame::new(Box::new(source)))
+        }
+        Input::File(path) => {
+            let mut source = input::open_script(path)?;
+            let (_, decls) = saved::parse_header(&source.peek_header());
+            saved::check_params(&decls, params)?;
+            Ok(Frame::script(path, source))
+        }
+        Input::Command(n, text) => Ok(Frame::new(Box::new(TextSource::new(
+            text,
+            Rc::from(format!("<command {n}>")),
+        )))),
+    }
+}

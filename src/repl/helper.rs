@@ -1,0 +1,68 @@
+//! The rustyline helper: a thin composition, configured once, of completion and
+//! highlighting (highlighting only when colour is on). Statements spanning lines are the
+//! driver's business, so the validator accepts every line.
+
+use std::borrow::Cow;
+
+use rusqlite::Connection;
+use rustyline::completion::{Completer, Pair};
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::Hinter;
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+
+use super::complete::Completion;
+use super::highlight::Highlight;
+
+pub struct ReplHelper {
+    completion: Completion,
+    highlight: Option<Highlight>,
+}
+
+impl ReplHelper {
+    pub fn new(is_color: bool) -> Self {
+        ReplHelper {
+            completion: Completion::new(),
+            highlight: is_color.then(Highlight::new),
+        }
+    }
+
+    /// Reads names again when the schema or the data changed since the last read.
+    pub fn refresh(&mut self, conn: &Connection) {
+        self.completion.refresh(conn);
+    }
+}
+
+impl Completer for ReplHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        Ok(self.completion.complete(line, pos))
+    }
+}
+
+impl Hinter for ReplHelper {
+    type Hint = String;
+}
+
+impl Validator for ReplHelper {}
+
+impl Helper for ReplHelper {}
+
+impl Highlighter for ReplHelper {
+    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
+        match &self.highlight {
+            Some(h) if !line.is_empty() => Cow::Owned(h.line(line, pos)),
+            _ => Cow::Borrowed(line),
+        }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.highlight.is_some()
+    }
+}

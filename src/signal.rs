@@ -1,0 +1,190 @@
+//! Signals. SIGINT, SIGTERM and SIGHUP are caught on a thread of their own (signal-hook) and
+//! turned into flags that the driver reads between lines and statements, plus an interrupt
+//! of the running SQLite statement. The only place besides `main` that ends the process: a
+//! signal that arrives while the main thread is blocked (reading input at a prompt or from
+//! a pipe, writing to a pipe nobody reads) can reach it no other way.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, InterruptHandle};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use crate::error::End;
+
+/// Ctrl-C (or SIGINT) since the driver last cleared it.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// SIGTERM or SIGHUP: its number, 0 when none came. Never cleared: the process ends.
+static TERMINATED: AtomicI32 = AtomicI32::new(0);
+/// The main thread is blocked reading a line of input.
+static READING: AtomicBool = AtomicBool::new(false);
+/// The REPL is running: SIGINT then cancels, it never ends the process.
+static INTERACTIVE: AtomicBool = AtomicBool::new(false);
+/// Set by whichever thread ends the process first, so the other does not race it.
+static EXITING: AtomicBool = AtomicBool::new(false);
+/// Interrupts the statement running on the current connection.
+static HANDLE: Mutex<Option<InterruptHandle>> = Mutex::new(None);
+/// The terminal's settings before the line editor changed them, restored on a signal exit.
+static TERMINAL: Mutex<Option<libc::termios>> = Mutex::new(None);
+
+/// Starts the signal thread. Failing to install it (no threads left) leaves the default
+/// signal behaviour, which still ends the process.
+pub fn install() {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                on_signal(sig);
+            }
+        });
+}
+
+fn on_signal(sig: i32) {
+    let end = if sig == SIGINT {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        End::Interrupted
+    } else {
+        TERMINATED.store(sig, Ordering::SeqCst);
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        End::Terminated(sig)
+    };
+    if let Ok(slot) = HANDLE.lock()
+        && let Some(handle) = slot.as_ref()
+    {
+        handle.interrupt();
+    }
+    // The flags above are stored before READING is loaded, and the main thread stores
+    // READING before it loads the flags (both SeqCst): so either the main thread sees the
+    // signal before it blocks, or this thread sees it blocked and ends the process.
+    let is_cancel_only = end == End::Interrupted && INTERACTIVE.load(Ordering::SeqCst);
+    if is_cancel_only {
+        return;
+    }
+    if READING.load(Ordering::SeqCst) {
+        exit_now(end);
+        return;
+    }
+    // The main thread is busy: it sees the flags between statements and SQLite stops the
+    // running one. If it is stuck where neither reaches (a write to a pipe nobody reads),
+    // the signal still ends the process after a grace period, as the default action would.
+    let deadline = Instant::now() + GRACE;
+    while !EXITING.load(Ordering::SeqCst) {
+        let now = Instant::now();
+        if now >= deadline {
+            exit_now(end);
+            return;
+        }
+        std::thread::park_timeout(deadline - now);
+    }
+}
+
+/// How long a terminating signal waits for the main thread to wind down by itself.
+const GRACE: Duration = Duration::from_secs(2);
+
+fn exit_now(end: End) {
+    if EXITING.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    restore_terminal();
+    // SIGINT is reported as the driver reports it; SIGTERM and SIGHUP end quietly, as a
+    // killed sqlite3 does.
+    if end == End::Interrupted {
+        crate::error::report(&crate::error::Error::Interrupted);
+    }
+    // The one exit outside main.rs: the main thread is blocked in a read that no flag can
+    // wake, and every result written so far was flushed before that read began.
+    std::process::exit(end.status(false));
+}
+
+/// Called once by `main` before it exits: if the signal thread is already ending the
+/// process, this thread waits for it instead of racing it with another exit.
+pub fn claim_exit() {
+    if EXITING.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// The connection whose statements a signal interrupts (called whenever it changes).
+pub fn watch(conn: &Connection) {
+    if let Ok(mut slot) = HANDLE.lock() {
+        *slot = Some(conn.get_interrupt_handle());
+    }
+}
+
+/// The REPL is (or is no longer) running.
+pub fn set_interactive(on: bool) {
+    INTERACTIVE.store(on, Ordering::SeqCst);
+}
+
+/// True when a SIGINT (or a terminating signal) came since the last `clear_interrupt`.
+pub fn is_interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+pub fn clear_interrupt() {
+    INTERRUPTED.store(false, Ordering::SeqCst);
+}
+
+/// The terminating signal that came (SIGTERM, SIGHUP), if any.
+pub fn terminated() -> Option<i32> {
+    match TERMINATED.load(Ordering::SeqCst) {
+        0 => None,
+        sig => Some(sig),
+    }
+}
+
+/// What a signal that came means for the run, checked by the driver between steps.
+pub fn pending() -> Option<End> {
+    if let Some(sig) = terminated() {
+        return Some(End::Terminated(sig));
+    }
+    is_interrupted().then_some(End::Interrupted)
+}
+
+/// Runs a blocking read of input: a signal during it ends the process (or, for SIGINT at
+/// the prompt, is left for the driver). A signal that came just before is returned instead.
+pub fn while_reading<T>(read: impl FnOnce() -> T) -> Result<T, End> {
+    READING.store(true, Ordering::SeqCst);
+    let before = if INTERACTIVE.load(Ordering::SeqCst) {
+        terminated().map(End::Terminated)
+    } else {
+        pending()
+    };
+    if let Some(end) = before {
+        READING.store(false, Ordering::SeqCst);
+        return Err(end);
+    }
+    let value = read();
+    READING.store(false, Ordering::SeqCst);
+    Ok(value)
+}
+
+/// Saves the terminal's settings (stdin) before the line editor takes it over.
+pub fn save_terminal() {
+    // SAFETY: tcgetattr fills the struct it is given; an error leaves nothing saved.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0
+            && let Ok(mut slot) = TERMINAL.lock()
+        {
+            *slot = Some(t);
+        }
+    }
+}
+
+fn restore_terminal() {
+    if let Ok(slot) = TERMINAL.lock()
+        && let Some(t) = slot.as_ref()
+    {
+        // SAFETY: `t` came from tcgetattr on the same descriptor; failure is harmless.
+        unsafe {
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
+        }
+    }
+}
