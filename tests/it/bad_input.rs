@@ -1,12 +1,9 @@
 //! Bad input never crashes scoql: each case asserts the message, the exit status, that
 //! output written before the error is intact, and that nothing panicked. Then signals and
 //! closed pipes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-use common::{closes_quietly, scoql, spawn};
+use crate::common::{closes_quietly, scoql, spawn};
 
-use std::io::Read;
 use std::process::Child;
 use std::time::{Duration, Instant};
 
@@ -148,26 +145,6 @@ fn signal(child: &Child, sig: i32) {
     }
 }
 
-const FOREVER: &str =
-    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c";
-
-#[test]
-fn sigint_during_a_script_query_interrupts_it_and_exits_130() {
-    let mut child = spawn(&["--no-seed", "-c", FOREVER]);
-    std::thread::sleep(Duration::from_millis(300));
-    signal(&child, libc::SIGINT);
-    let status = child.wait().unwrap();
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    assert_eq!(status.code(), Some(130), "{err}");
-    assert!(err.contains("Error: interrupted"), "{err}");
-}
-
 #[test]
 fn a_closed_pipe_ends_quietly_during_a_table_json_and_dump() {
     let many = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 300000) SELECT x, 'row ' || x FROM c";
@@ -212,7 +189,8 @@ fn sigterm_during_save_leaves_no_partial_file() {
     let status = child.wait().unwrap();
     assert!(!has_tmp(), "a temporary file was left behind");
     if caught {
-        assert_eq!(status.code(), Some(130));
+        // SIGTERM ends the run with 128 + 15, after the save has cleaned up.
+        assert_eq!(status.code(), Some(143));
         assert_eq!(std::fs::read(&target).unwrap(), b"previous contents");
     }
 }

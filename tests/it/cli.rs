@@ -1,14 +1,12 @@
 //! The core contract, driven through the real binary: inputs (stdin, files, `-`, `-c`),
 //! statement boundaries, encodings, errors with locations, exit statuses, dataset options
 //! and closed pipes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-use common::{closes_quietly, scoql};
+use crate::common::{closes_quietly, scoql};
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command as StdCommand, Stdio};
+use std::process::Stdio;
 
 use predicates::prelude::*;
 use tempfile::TempDir;
@@ -354,7 +352,7 @@ fn help_and_version_print_on_stdout() {
 
 #[test]
 fn stdin_is_read_to_its_end_even_when_written_slowly() {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("scoql"))
+    let mut child = crate::common::command()
         .args(["--no-seed", "--list", "--no-headers"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -363,11 +361,15 @@ fn stdin_is_read_to_its_end_even_when_written_slowly() {
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"select 1;\nselect").unwrap();
     stdin.flush().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(50));
+    // The first statement's result shows that scoql has read up to here and now waits in
+    // the middle of the second statement.
+    let first = crate::common::read_until(&mut child, b"1\n");
     stdin.write_all(b" 2").unwrap();
     drop(stdin);
     let out = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n2\n");
+    let mut all = first;
+    all.extend_from_slice(&out.stdout);
+    assert_eq!(String::from_utf8_lossy(&all), "1\n2\n");
 }
 
 #[test]

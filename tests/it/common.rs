@@ -1,26 +1,44 @@
-//! What every integration test shares: the real binary, with an environment that the
-//! user's own settings (NO_COLOR, init file, history) cannot change.
-// Each test file compiles this module on its own and uses part of it.
-#![allow(dead_code, clippy::unwrap_used)]
+//! What every integration test shares: the real binary, started with an environment that
+//! the user's own settings cannot change (no HOME, XDG directories, COLUMNS, NO_COLOR,
+//! LANG, config or init file of whoever runs the tests).
 
 use std::io::Read;
 use std::process::{Child, Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 
-pub fn scoql() -> Command {
-    let mut c = Command::cargo_bin("scoql").unwrap();
-    c.env_remove("NO_COLOR")
+/// The scoql binary cargo built for these tests.
+pub const BIN: &str = env!("CARGO_BIN_EXE_scoql");
+
+/// Clears the environment down to PATH and points HOME and the XDG directories at a
+/// directory that does not exist.
+fn hermetic(c: &mut StdCommand) {
+    c.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", "/nonexistent")
         .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("XDG_STATE_HOME", "/nonexistent");
+        .env("XDG_STATE_HOME", "/nonexistent")
+        .env("XDG_DATA_HOME", "/nonexistent");
+}
+
+/// scoql with a hermetic environment, for assert_cmd's assertions.
+pub fn scoql() -> Command {
+    let mut c = StdCommand::new(BIN);
+    hermetic(&mut c);
+    Command::from_std(c)
+}
+
+/// scoql with a hermetic environment, as a plain `std` command (for pipes and signals).
+pub fn command() -> StdCommand {
+    let mut c = StdCommand::new(BIN);
+    hermetic(&mut c);
     c
 }
 
 /// scoql started with piped stdout and stderr and no stdin.
 pub fn spawn(args: &[&str]) -> Child {
-    StdCommand::new(assert_cmd::cargo::cargo_bin("scoql"))
+    command()
         .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -50,4 +68,30 @@ pub fn closes_quietly(args: &[&str]) {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "{args:?}: {err}");
     assert_eq!(err, "", "{args:?}");
+}
+
+/// Sends signal `sig` to a child process.
+pub fn signal(child: &Child, sig: i32) {
+    // SAFETY: sending a signal to our own child process, whose id we hold.
+    unsafe {
+        libc::kill(child.id() as i32, sig);
+    }
+}
+
+/// Reads from the child's stdout until `needle` has appeared; returns what was read. This
+/// is how tests know the child has reached a point, instead of sleeping.
+pub fn read_until(child: &mut Child, needle: &[u8]) -> Vec<u8> {
+    let out = child.stdout.as_mut().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !seen.windows(needle.len()).any(|w| w == needle) {
+        let n = out.read(&mut buf).unwrap();
+        assert!(
+            n > 0,
+            "output ended before {:?}",
+            String::from_utf8_lossy(needle)
+        );
+        seen.extend_from_slice(&buf[..n]);
+    }
+    seen
 }

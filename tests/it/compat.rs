@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Byte-compatibility corpus: every `tests/compat/*.sql` script is run by the
 //! real sqlite3 shell (`sqlite3 :memory: < script`) and by scoql
 //! (`scoql --no-seed script`); both stdouts must be byte-identical, both must
@@ -66,7 +65,7 @@ fn run_sqlite3(sqlite3: &Path, script: &Path) -> Output {
 }
 
 fn run_scoql(script: &Path) -> Output {
-    Command::new(assert_cmd::cargo::cargo_bin("scoql"))
+    crate::common::command()
         .arg("--no-seed")
         .arg(script)
         .stdin(Stdio::null())

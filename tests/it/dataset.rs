@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Tests of the embedded dataset (schema/, seed/, queries/), driven through the real binary:
 //! every figure of the founding article is in `facts` with the article as its source, every fact id
 //! of the research file is seeded or omitted, the database is consistent, and the derived views
@@ -7,12 +6,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 /// Runs `sql` with `--csv --no-headers` and returns the rows.
 fn rows(sql: &str) -> Vec<Vec<String>> {
-    let out = Command::cargo_bin("scoql")
-        .unwrap()
+    let out = crate::common::scoql()
         .args(["--csv", "--no-headers", "-c", sql])
         .output()
         .unwrap();
@@ -394,8 +390,7 @@ fn article_corridor_four_directions() {
 
 #[test]
 fn facts_view_keeps_its_public_columns() {
-    let out = Command::cargo_bin("scoql")
-        .unwrap()
+    let out = crate::common::scoql()
         .args(["--csv", "-c", "SELECT * FROM facts LIMIT 1"])
         .output()
         .unwrap();
@@ -688,7 +683,7 @@ fn saved_queries_have_headers_and_parameters() {
 fn every_saved_query_runs_on_the_seed() {
     for file in query_files() {
         let (_, params) = query_header(&file);
-        let mut cmd = Command::cargo_bin("scoql").unwrap();
+        let mut cmd = crate::common::scoql();
         cmd.args(["--csv", "--bail"]);
         for (name, ty) in &params {
             cmd.arg("--param")
@@ -712,8 +707,7 @@ fn every_saved_query_runs_on_the_seed() {
 #[test]
 fn parameterised_queries_use_their_parameters() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
-    let out = Command::cargo_bin("scoql")
-        .unwrap()
+    let out = crate::common::scoql()
         .args(["--csv", "--no-headers", "--param", "country='TJ'"])
         .arg(dir.join("routes_to_country.sql"))
         .output()
@@ -729,7 +723,7 @@ fn every_saved_query_runs_through_dot_run_with_the_same_output_as_its_file() {
     for file in query_files() {
         let (_, params) = query_header(&file);
         let name = file.file_stem().unwrap().to_string_lossy().into_owned();
-        let mut by_file = Command::cargo_bin("scoql").unwrap();
+        let mut by_file = crate::common::scoql();
         by_file.args(["--csv", "--bail"]);
         let mut run_line = format!(".run {name}");
         for (p, ty) in &params {
@@ -738,8 +732,7 @@ fn every_saved_query_runs_through_dot_run_with_the_same_output_as_its_file() {
             run_line.push_str(&format!(" \"{p}={value}\""));
         }
         let file_out = by_file.arg(&file).output().unwrap();
-        let run_out = Command::cargo_bin("scoql")
-            .unwrap()
+        let run_out = crate::common::scoql()
             .args(["--csv", "--bail", "-c", &run_line])
             .output()
             .unwrap();

@@ -1,8 +1,6 @@
 //! Dot-commands, parameters and saved queries, through the real binary.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-use common::scoql;
+use crate::common::scoql;
 
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};

@@ -1,16 +1,13 @@
 //! Output contract through the real binary: the table modes drawn exactly (snapshots
 //! reviewed by eye), the row limit, JSON that parses back, output redirection, the timer and
 //! colour rules. Byte-compatibility of the sqlite3 modes is in `compat.rs`.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
 fn scoql() -> Command {
-    let mut c = common::scoql();
+    let mut c = crate::common::scoql();
     c.arg("--no-seed");
     c
 }
@@ -211,11 +208,13 @@ fn output_into_a_missing_directory_is_a_clear_error() {
 }
 
 #[test]
-fn timer_prints_run_time_after_each_statement() {
-    let out = stdout_of(&["--list", "-c", ".timer on\nselect 1; select 2;"]);
+fn timer_prints_run_time_after_each_input_chunk_like_sqlite3() {
+    // sqlite3 times what one input line holds (`select 1; select 2;` is one chunk), failed
+    // or not, on stdout.
+    let out = stdout_of(&["--list", "-c", ".timer on\nselect 1; select 2;\nselect 3;"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 6, "{out}");
-    for l in [lines[2], lines[5]] {
+    assert_eq!(lines.len(), 8, "{out}");
+    for l in [lines[4], lines[7]] {
         assert!(l.starts_with("Run Time: real "), "{l}");
         assert!(l.contains(" user ") && l.contains(" sys "), "{l}");
     }

@@ -1,0 +1,14 @@
+//! scoql's integration tests, one binary: each module drives the real scoql binary (or a
+//! real terminal, for the REPL) and reads like a part of the contract in DESIGN.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod architecture;
+mod bad_input;
+mod cli;
+mod common;
+mod compat;
+mod dataset;
+mod dot;
+mod exit_codes;
+mod output;
+mod repl;
