@@ -26,6 +26,9 @@ pub enum Sink {
         /// Set until the item that opened the file has ended.
         is_fresh: bool,
     },
+    /// Output kept in memory: how unit tests read what a command printed.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Memory(Vec<u8>),
 }
 
 impl Sink {
@@ -39,6 +42,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(s) => s.write(buf),
             Sink::File { out, .. } => out.write(buf),
+            Sink::Memory(v) => v.write(buf),
         }
     }
 
@@ -46,6 +50,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(s) => s.lock().write_all(buf),
             Sink::File { out, .. } => out.write_all(buf),
+            Sink::Memory(v) => v.write_all(buf),
         }
     }
 
@@ -53,6 +58,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(s) => s.flush(),
             Sink::File { out, .. } => out.flush(),
+            Sink::Memory(_) => Ok(()),
         }
     }
 }
@@ -221,5 +227,28 @@ impl Session {
     pub fn show_with(&mut self, opts: &Options, grid: &Grid) -> Result<()> {
         render::render_grid(opts, grid, &mut self.sink)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+impl Session {
+    /// A session on an empty database whose output is kept in memory, as if started with
+    /// `scoql --no-seed ARGS` and piped.
+    pub fn for_tests(args: &[&str]) -> Session {
+        let settings = Settings::for_tests(args);
+        let mut session = match Session::new(&settings) {
+            Ok(s) => s,
+            Err(e) => panic!("a test session: {e}"),
+        };
+        session.sink = Sink::Memory(Vec::new());
+        session
+    }
+
+    /// The output so far, taken (tests).
+    pub fn take_output(&mut self) -> String {
+        match &mut self.sink {
+            Sink::Memory(v) => String::from_utf8_lossy(&std::mem::take(v)).into_owned(),
+            Sink::Stdout(_) | Sink::File { .. } => String::new(),
+        }
     }
 }

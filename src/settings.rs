@@ -328,6 +328,19 @@ pub fn terminal_width() -> Option<u16> {
 }
 
 #[cfg(test)]
+impl Settings {
+    /// Settings for `scoql --no-seed ARGS` with stdin and stdout not terminals (tests).
+    pub fn for_tests(args: &[&str]) -> Settings {
+        let mut argv = vec!["scoql", "--no-seed"];
+        argv.extend_from_slice(args);
+        match Args::try_parse_from(argv).map(|a| Settings::resolve(a, Vec::new(), false, false)) {
+            Ok(Ok(s)) => s,
+            Ok(Err(e)) | Err(e) => panic!("test settings: {e}"),
+        }
+    }
+}
+
+#[cfg(test)]
 #[allow(clippy::expect_used)]
 mod tests {
     use super::*;

@@ -6,6 +6,8 @@
 
 mod about;
 mod db;
+mod import;
+mod save;
 mod shell;
 
 use std::path::{Path, PathBuf};
@@ -135,7 +137,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, shell::exit),
     cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers)),
     cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, shell::help),
-    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, db::import),
+    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, import::import),
     cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, db::indexes),
     cmd!("last", [], ".last [MODE]", "Draw the last result again (in MODE)", [A::Mode], 0, 1, false, shell::last),
     cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table (0 = all)", [A::Text], 1, 1, false, shell::maxrows),
@@ -149,7 +151,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, shell::read),
     cmd!("reset", [], ".reset", "Rebuild the pristine dataset, dropping changes", [], 0, 0, false, db::reset),
     cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved example query, with parameters", [A::Query, A::Text], 1, ANY, false, about::run),
-    cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, db::save),
+    cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, save::save),
     cmd!("schema", [], ".schema [PATTERN]", "The CREATE statements of matching objects", [A::Table], 0, 1, false, db::schema),
     cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, shell::separator),
     cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show),
