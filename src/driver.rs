@@ -303,9 +303,9 @@ fn open(input: &Input, params: &Params) -> Result<Frame> {
             saved::check_params(&decls, params)?;
             Ok(Frame::script(path, source))
         }
-        Input::Command(n, text) => Ok(Frame::new(Box::new(TextSource::new(
+        Input::Command { origin, text } => Ok(Frame::new(Box::new(TextSource::new(
             text,
-            Rc::from(format!("<command {n}>")),
+            Rc::from(origin.as_str()),
         )))),
     }
 }

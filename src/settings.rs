@@ -1,10 +1,12 @@
 //! What the user typed (`Args`, parsed by clap) turned into what the program uses
 //! (`Settings`). The environment — terminals, NO_COLOR, XDG paths — is read here, once.
 
+use std::collections::HashSet;
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, ValueEnum};
+use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::render::{Mode, Options};
 
@@ -13,51 +15,67 @@ use crate::render::{Mode, Options};
     name = "scoql",
     version,
     about = "SQL over an embedded, sourced dataset of the China–SCO demonstration zone in Qingdao",
+    args_override_self = true,
     after_help = "With no FILE and no -c, reads SQL from stdin, or starts the interactive shell \
-                  when stdin is a terminal. Type .help inside for the dot-commands."
+                  when stdin is a terminal. Type .help inside for the dot-commands.\n\
+                  sqlite3's single-dash spellings are accepted too (-csv, -json, -header, \
+                  -noheader, -bail, -cmd SQL, -init FILE, -separator SEP, ...). A repeated \
+                  option, or a second mode, overrides the earlier one."
 )]
 pub struct Args {
     /// SQL files to run in order ('-' reads stdin)
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
     /// Run SQL text (repeatable; runs in order among the files)
-    #[arg(short = 'c', long = "command", value_name = "SQL")]
+    #[arg(
+        short = 'c',
+        long = "command",
+        value_name = "SQL",
+        allow_hyphen_values = true
+    )]
     pub commands: Vec<String>,
+    /// Run SQL or a dot-command first, then read stdin or start the shell as usual
+    /// (sqlite3's -cmd)
+    #[arg(long = "cmd", value_name = "SQL", allow_hyphen_values = true)]
+    pub cmds: Vec<String>,
+    /// Read stdin as a script even when it is a terminal (sqlite3's -batch)
+    #[arg(long)]
+    pub batch: bool,
     /// Enter the interactive shell after the files and -c have run
     #[arg(short, long)]
     pub interactive: bool,
     /// Output mode
-    #[arg(long, value_enum, value_name = "MODE", group = "output_mode")]
+    #[arg(long, value_enum, value_name = "MODE")]
     pub mode: Option<Mode>,
     /// Shortcut for --mode csv
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub csv: bool,
     /// Shortcut for --mode json
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub json: bool,
     /// Shortcut for --mode jsonl
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub jsonl: bool,
     /// Shortcut for --mode line
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub line: bool,
     /// Shortcut for --mode list
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub list: bool,
     /// Shortcut for --mode table
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub table: bool,
     /// Shortcut for --mode box
-    #[arg(long = "box", group = "output_mode")]
+    #[arg(long = "box")]
     pub box_: bool,
     /// Shortcut for --mode markdown
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub markdown: bool,
     /// Shortcut for --mode tabs
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub tabs: bool,
     /// Shortcut for --mode quote
-    #[arg(long, group = "output_mode")]
+    #[arg(long)]
     pub quote: bool,
     /// Print column names (the default)
     #[arg(long, overrides_with = "no_headers")]
@@ -66,10 +84,10 @@ pub struct Args {
     #[arg(long, overrides_with = "headers")]
     pub no_headers: bool,
     /// Text printed for NULL
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub nullvalue: Option<String>,
     /// Column separator for list mode
-    #[arg(long, value_name = "SEP")]
+    #[arg(long, value_name = "SEP", allow_hyphen_values = true)]
     pub separator: Option<String>,
     /// Draw at most N rows of a table (0 = all; default 40 on a terminal, all otherwise)
     #[arg(long, value_name = "N")]
@@ -121,8 +139,11 @@ pub enum ColorChoice {
 pub enum Input {
     File(PathBuf),
     Stdin,
-    /// `-c` text and its 1-based number among the -c arguments.
-    Command(usize, String),
+    /// `-c` or `--cmd` text, and the name its errors are located by (`<command 2>`).
+    Command {
+        origin: String,
+        text: String,
+    },
 }
 
 /// Which database the session starts with.
@@ -163,7 +184,21 @@ pub type UsageError = clap::Error;
 impl Settings {
     /// Parses the command line and reads the environment.
     pub fn from_env() -> Result<Settings, UsageError> {
-        let matches = Args::command().try_get_matches()?;
+        Settings::parse(
+            std::env::args_os(),
+            std::io::stdin().is_terminal(),
+            std::io::stdout().is_terminal(),
+        )
+    }
+
+    /// Parses `argv` (the program's name first), sqlite3's single-dash spellings included,
+    /// for a process whose stdin and stdout are (or are not) terminals.
+    pub fn parse(
+        argv: impl IntoIterator<Item = OsString>,
+        is_stdin_tty: bool,
+        is_stdout_tty: bool,
+    ) -> Result<Settings, UsageError> {
+        let matches = Args::command().try_get_matches_from(sqlite3_spellings(argv))?;
         let args = Args::from_arg_matches(&matches)?;
         // -c and FILE interleave in the order typed; clap knows where each one stood.
         let mut ordered: Vec<(usize, Input)> = Vec::new();
@@ -179,30 +214,47 @@ impl Settings {
         }
         if let Some(idx) = matches.indices_of("commands") {
             for (n, (i, c)) in idx.zip(&args.commands).enumerate() {
-                ordered.push((i, Input::Command(n + 1, c.clone())));
+                let origin = format!("<command {}>", n + 1);
+                ordered.push((
+                    i,
+                    Input::Command {
+                        origin,
+                        text: c.clone(),
+                    },
+                ));
             }
         }
         ordered.sort_by_key(|(i, _)| *i);
-        let is_stdin_tty = std::io::stdin().is_terminal();
-        let is_stdout_tty = std::io::stdout().is_terminal();
-        Self::resolve(args, ordered, is_stdin_tty, is_stdout_tty)
+        let mode = last_mode(&matches, &args);
+        Self::resolve(args, ordered, mode, is_stdin_tty, is_stdout_tty)
     }
 
     fn resolve(
         args: Args,
         ordered: Vec<(usize, Input)>,
+        mode: Option<Mode>,
         is_stdin_tty: bool,
         is_stdout_tty: bool,
     ) -> Result<Settings, UsageError> {
         let mut inputs: Vec<Input> = ordered.into_iter().map(|(_, i)| i).collect();
         let mut interactive = args.interactive;
         if inputs.is_empty() {
-            if is_stdin_tty {
+            if is_stdin_tty && !args.batch {
                 interactive = true;
             } else {
                 inputs.push(Input::Stdin);
             }
         }
+        // --cmd runs before everything else and does not count as an input.
+        let cmds = args
+            .cmds
+            .iter()
+            .enumerate()
+            .map(|(n, text)| Input::Command {
+                origin: format!("<cmd {}>", n + 1),
+                text: text.clone(),
+            });
+        inputs.splice(0..0, cmds);
         let mut params = Vec::new();
         for p in &args.params {
             let Some((name, value)) = p.split_once('=') else {
@@ -214,20 +266,6 @@ impl Settings {
             let name = crate::sqlite::param_key(name.trim()).to_string();
             params.push((name, value.to_string()));
         }
-        let shortcut = [
-            (args.csv, Mode::Csv),
-            (args.json, Mode::Json),
-            (args.jsonl, Mode::Jsonl),
-            (args.line, Mode::Line),
-            (args.list, Mode::List),
-            (args.table, Mode::Table),
-            (args.box_, Mode::Box),
-            (args.markdown, Mode::Markdown),
-            (args.tabs, Mode::Tabs),
-            (args.quote, Mode::Quote),
-        ]
-        .into_iter()
-        .find_map(|(on, m)| on.then_some(m));
         let mut output = Options {
             headers: !args.no_headers,
             nullvalue: args.nullvalue.clone(),
@@ -240,7 +278,7 @@ impl Settings {
             },
             ..Options::default()
         };
-        if let Some(mode) = shortcut.or(args.mode) {
+        if let Some(mode) = mode {
             output.set_mode(mode, true, None);
         }
         if let Some(sep) = &args.separator {
@@ -297,6 +335,86 @@ impl Settings {
     }
 }
 
+/// The mode given last on the command line: `--mode X` or a shortcut (`--csv`), whichever
+/// came later, as in sqlite3 (`-list -csv` is csv).
+fn last_mode(matches: &ArgMatches, args: &Args) -> Option<Mode> {
+    [
+        ("mode", args.mode),
+        ("csv", Some(Mode::Csv)),
+        ("json", Some(Mode::Json)),
+        ("jsonl", Some(Mode::Jsonl)),
+        ("line", Some(Mode::Line)),
+        ("list", Some(Mode::List)),
+        ("table", Some(Mode::Table)),
+        ("box_", Some(Mode::Box)),
+        ("markdown", Some(Mode::Markdown)),
+        ("tabs", Some(Mode::Tabs)),
+        ("quote", Some(Mode::Quote)),
+    ]
+    .into_iter()
+    .filter(|(id, _)| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
+    .filter_map(|(id, mode)| Some((matches.index_of(id)?, mode?)))
+    .max_by_key(|(index, _)| *index)
+    .map(|(_, mode)| mode)
+}
+
+/// sqlite3's single-dash options rewritten to the spelling clap parses: `-csv` (any mode
+/// name) → `--mode=csv`, `-header` → `--headers`, `-noheader` → `--no-headers`, and
+/// `-bail -batch -cmd -echo -init -interactive -nullvalue -readonly -safe -separator
+/// -version -help` → their `--` form. A value that follows an option taking one is never
+/// rewritten (`--separator -csv` keeps `-csv`), nor is anything after `--`.
+fn sqlite3_spellings(argv: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let command = Args::command();
+    let mut takes_value: HashSet<String> = HashSet::new();
+    for arg in command.get_arguments() {
+        if arg.get_action().takes_values() && !arg.is_positional() {
+            takes_value.extend(arg.get_long().map(|l| format!("--{l}")));
+            takes_value.extend(arg.get_short().map(|s| format!("-{s}")));
+        }
+    }
+    let mut out = Vec::new();
+    let mut is_value_next = false;
+    let mut is_after_dashes = false;
+    for (i, arg) in argv.into_iter().enumerate() {
+        let word = arg.to_str().map(str::to_string);
+        if i == 0 || is_value_next || is_after_dashes {
+            is_value_next = false;
+            out.push(arg);
+            continue;
+        }
+        let Some(word) = word else {
+            out.push(arg);
+            continue;
+        };
+        if word == "--" {
+            is_after_dashes = true;
+            out.push(arg);
+            continue;
+        }
+        let word = sqlite3_option(&word).unwrap_or(word);
+        is_value_next = takes_value.contains(&word);
+        out.push(OsString::from(word));
+    }
+    out
+}
+
+/// The `--` spelling of one of sqlite3's single-dash options, or None.
+fn sqlite3_option(word: &str) -> Option<String> {
+    let name = word
+        .strip_prefix('-')
+        .filter(|n| n.len() > 1 && !n.starts_with('-'))?;
+    if Mode::parse(name).is_some() {
+        return Some(format!("--mode={name}"));
+    }
+    match name {
+        "header" | "headers" => Some("--headers".into()),
+        "noheader" | "noheaders" => Some("--no-headers".into()),
+        "bail" | "batch" | "cmd" | "echo" | "init" | "interactive" | "nullvalue" | "readonly"
+        | "safe" | "separator" | "version" | "help" => Some(format!("--{name}")),
+        _ => None,
+    }
+}
+
 fn config_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     etcetera::choose_base_strategy()
@@ -333,9 +451,9 @@ impl Settings {
     pub fn for_tests(args: &[&str]) -> Settings {
         let mut argv = vec!["scoql", "--no-seed"];
         argv.extend_from_slice(args);
-        match Args::try_parse_from(argv).map(|a| Settings::resolve(a, Vec::new(), false, false)) {
-            Ok(Ok(s)) => s,
-            Ok(Err(e)) | Err(e) => panic!("test settings: {e}"),
+        match Settings::parse(argv.into_iter().map(OsString::from), false, false) {
+            Ok(s) => s,
+            Err(e) => panic!("test settings: {e}"),
         }
     }
 }
@@ -348,8 +466,8 @@ mod tests {
     fn settings(args: &[&str], stdin_tty: bool, stdout_tty: bool) -> Settings {
         let mut argv = vec!["scoql"];
         argv.extend_from_slice(args);
-        let parsed = Args::try_parse_from(argv).expect("test arguments parse");
-        Settings::resolve(parsed, Vec::new(), stdin_tty, stdout_tty).expect("settings resolve")
+        Settings::parse(argv.into_iter().map(OsString::from), stdin_tty, stdout_tty)
+            .expect("settings parse")
     }
 
     #[test]
@@ -402,5 +520,99 @@ mod tests {
             s.params,
             vec![("year".into(), "2021".into()), ("c".into(), "'KZ'".into())]
         );
+    }
+
+    #[test]
+    fn sqlite3_single_dash_options_mean_what_they_mean_in_sqlite3() {
+        let s = settings(
+            &["-csv", "-noheader", "-separator", ";", "-nullvalue", "-"],
+            false,
+            false,
+        );
+        assert_eq!(s.output.mode, Mode::Csv);
+        assert!(!s.output.headers);
+        assert_eq!(s.output.colsep, ";");
+        assert_eq!(s.output.nullvalue.as_deref(), Some("-"));
+        let s = settings(
+            &["-json", "-header", "-bail", "-echo", "-readonly", "-safe"],
+            false,
+            false,
+        );
+        assert_eq!(s.output.mode, Mode::Json);
+        assert!(s.output.headers && s.bail && s.echo && s.readonly && s.safe);
+        let s = settings(&["-line", "-init", "x.sql", "-interactive"], false, false);
+        assert_eq!(s.output.mode, Mode::Line);
+        assert_eq!(s.init.as_deref(), Some(std::path::Path::new("x.sql")));
+        assert!(s.interactive);
+        // -c keeps its meaning; a value is never rewritten.
+        let s = settings(&["-c", "-csv", "--separator", "-json"], false, false);
+        assert_eq!(s.output.colsep, "-json");
+        assert_eq!(
+            s.inputs,
+            vec![Input::Command {
+                origin: "<command 1>".into(),
+                text: "-csv".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn the_later_of_two_modes_or_a_repeated_option_wins() {
+        assert_eq!(
+            settings(&["--list", "--csv"], false, false).output.mode,
+            Mode::Csv
+        );
+        assert_eq!(
+            settings(&["--csv", "--list"], false, false).output.mode,
+            Mode::List
+        );
+        assert_eq!(
+            settings(&["--mode", "json", "--box"], false, false)
+                .output
+                .mode,
+            Mode::Box
+        );
+        assert_eq!(
+            settings(&["--box", "--mode", "json"], false, false)
+                .output
+                .mode,
+            Mode::Json
+        );
+        assert_eq!(
+            settings(&["-list", "-csv"], false, false).output.mode,
+            Mode::Csv
+        );
+        let s = settings(
+            &["--nullvalue", "a", "--nullvalue", "b", "--bail", "--bail"],
+            false,
+            false,
+        );
+        assert_eq!(s.output.nullvalue.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn cmd_runs_first_and_stdin_or_the_shell_still_follows() {
+        let s = settings(&["-cmd", ".mode csv", "x.sql"], false, false);
+        assert_eq!(
+            s.inputs,
+            vec![
+                Input::Command {
+                    origin: "<cmd 1>".into(),
+                    text: ".mode csv".into()
+                },
+                Input::File("x.sql".into())
+            ]
+        );
+        let s = settings(&["-cmd", "select 1"], true, true);
+        assert!(s.interactive);
+        let s = settings(&["-batch"], true, true);
+        assert!(!s.interactive);
+        assert_eq!(s.inputs, vec![Input::Stdin]);
+    }
+
+    #[test]
+    fn a_command_may_start_with_a_comment() {
+        let s = settings(&["-c", "-- a comment\nselect 1;"], false, false);
+        assert_eq!(s.inputs.len(), 1);
     }
 }

@@ -414,3 +414,44 @@ fn a_database_given_as_a_script_points_to_db() {
             "is a SQLite database, not a script; open it with --db",
         ));
 }
+
+#[test]
+fn sqlite3_single_dash_options_work_as_in_sqlite3() {
+    scoql()
+        .args(["--no-seed", "-csv", "-c", "select 1 as a, 'x y' as b"])
+        .assert()
+        .success()
+        .stdout("a,b\n1,\"x y\"\n");
+    scoql()
+        .args(["--no-seed", "-list", "-noheader", "-separator", ";"])
+        .write_stdin("select 1, 2;")
+        .assert()
+        .success()
+        .stdout("1;2\n");
+    // -header is not -h (help): it turns headers on.
+    scoql()
+        .args(["--no-seed", "-list", "-header", "-c", "select 1 as a"])
+        .assert()
+        .success()
+        .stdout("a\n1\n");
+    scoql()
+        .args(["--no-seed", "-list", "-cmd", ".headers off"])
+        .write_stdin("select 1 as a;")
+        .assert()
+        .success()
+        .stdout("1\n");
+}
+
+#[test]
+fn a_command_starting_with_a_comment_runs() {
+    scoql()
+        .args([
+            "--no-seed",
+            "--list",
+            "-c",
+            "-- a saved query\nselect 7 as n;",
+        ])
+        .assert()
+        .success()
+        .stdout("n\n7\n");
+}
