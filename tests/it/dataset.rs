@@ -744,3 +744,623 @@ fn every_saved_query_runs_through_dot_run_with_the_same_output_as_its_file() {
         assert_eq!(run_out.stdout, file_out.stdout, "{run_line}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12: what every view shows is what its sources said. One test per kind of fault; each
+// fails if a single instance of its kind comes back.
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `sql` with `--csv` (headers on) and returns the header and the rows.
+fn table(sql: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = Command::cargo_bin("scoql")
+        .unwrap()
+        .args(["--csv", "-c", sql])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "query failed: {sql}\nstderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    csv_table(&out.stdout)
+}
+
+fn csv_table(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut all: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    if all.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let header = all.remove(0);
+    (header, all)
+}
+
+/// Every view of the database, by name.
+fn view_names() -> Vec<String> {
+    rows("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect()
+}
+
+/// Every view's rows and every saved query's output on the seed, each with a label.
+fn every_view_and_saved_query() -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
+    let mut all = Vec::new();
+    for v in view_names() {
+        let (h, r) = table(&format!("SELECT * FROM \"{v}\""));
+        all.push((format!("view {v}"), h, r));
+    }
+    for file in query_files() {
+        let (_, params) = query_header(&file);
+        let mut cmd = Command::cargo_bin("scoql").unwrap();
+        cmd.args(["--csv", "--bail"]);
+        for (name, ty) in &params {
+            cmd.arg("--param")
+                .arg(format!("{name}={}", sample_value(name, ty)));
+        }
+        let out = cmd.arg(&file).output().unwrap();
+        assert!(out.status.success(), "{}", file.display());
+        let (h, r) = csv_table(&out.stdout);
+        all.push((format!("saved query {}", file.display()), h, r));
+    }
+    all
+}
+
+/// Precision of an ISO date or period written at a stated precision: 1 year, 2 half-year,
+/// 3 quarter, 4 month, 5 day; a range 'A/B' (or '../B') has the finer of its two ends.
+/// None when the text is not a date.
+fn date_precision(s: &str) -> Option<u8> {
+    if let Some((a, b)) = s.split_once('/') {
+        let pb = date_precision(b)?;
+        return if a == ".." {
+            Some(pb)
+        } else {
+            Some(date_precision(a)?.max(pb))
+        };
+    }
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() < 4 || !digits(0..4) || !(b[0] == b'1' || b[0] == b'2') {
+        return None;
+    }
+    match b.len() {
+        4 => Some(1),
+        7 if b[4] == b'-' && b[5] == b'H' && (b[6] == b'1' || b[6] == b'2') => Some(2),
+        7 if b[4] == b'-' && b[5] == b'Q' && (b'1'..=b'4').contains(&b[6]) => Some(3),
+        7 if b[4] == b'-' && digits(5..7) => Some(4),
+        10 if b[4] == b'-' && b[7] == b'-' && digits(5..7) && digits(8..10) => Some(5),
+        _ => None,
+    }
+}
+
+/// Precision of each period as its source stated it, from its shape (year, half, quarter,
+/// month, day) or, for the other shapes, from the precision of its bounds.
+fn period_precisions() -> std::collections::BTreeMap<String, u8> {
+    let bound = |s: &str| match s.len() {
+        4 => 1,
+        7 => 4,
+        10 => 5,
+        _ => 0,
+    };
+    rows("SELECT id, kind, COALESCE(start_date, ''), COALESCE(end_date, '') FROM periods")
+        .into_iter()
+        .map(|r| {
+            let p = match r[1].as_str() {
+                "year" => 1,
+                "half" => 2,
+                "quarter" => 3,
+                "month" => 4,
+                "day" => 5,
+                _ => bound(&r[2]).max(bound(&r[3])),
+            };
+            (r[0].clone(), p)
+        })
+        .collect()
+}
+
+/// Columns that hold the bounds of a period (first and last day it can include, for sorting
+/// and joins) or a source's publication date, not a date a figure states.
+fn is_bound_column(name: &str) -> bool {
+    matches!(
+        name,
+        "period_start" | "period_end" | "start_date" | "end_date" | "published"
+    )
+}
+
+/// Columns that name the period (or periods) a row's figures refer to.
+fn is_period_column(name: &str) -> bool {
+    (name == "period" || name.starts_with("period_") || name.ends_with("_period"))
+        && !is_bound_column(name)
+        && name != "period_kind"
+}
+
+#[test]
+fn date_values_keep_the_precision_their_source_stated() {
+    // Fault kind 1: a year shown as a day (F060 '2020' as '2020-01-01'), a month as its first
+    // day, a range as its first day. Every date a view or saved query shows is at most as
+    // precise as the period it belongs to.
+    let periods = period_precisions();
+    let mut bad = Vec::new();
+    for (label, header, body) in every_view_and_saved_query() {
+        let period_cols: Vec<usize> = (0..header.len())
+            .filter(|&i| is_period_column(&header[i]))
+            .collect();
+        for row in &body {
+            // The finest precision of the periods the row names; a row that names no period
+            // may show a year at most.
+            let allowed = if period_cols.is_empty() {
+                1
+            } else {
+                period_cols
+                    .iter()
+                    .flat_map(|&i| row[i].split(" / "))
+                    .filter_map(|p| periods.get(p).copied())
+                    .max()
+                    .unwrap_or(0)
+            };
+            for (i, cell) in row.iter().enumerate() {
+                if is_bound_column(&header[i]) || period_cols.contains(&i) {
+                    continue;
+                }
+                if let Some(p) = date_precision(cell) {
+                    if p > allowed {
+                        bad.push(format!("{label}: {}={cell} in {row:?}", header[i]));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} date cells more precise than their period:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );    assert_eq!(value("SELECT value FROM facts WHERE ref = 'F060'"), "2020");
+}
+
+#[test]
+fn no_reported_period_ends_after_its_report() {
+    // Fault kind 2: a train reported on 2022-11-08 (F104) filed under all of 2022. A figure
+    // about what happened cannot refer to a period that ends after its source was published;
+    // only plans, targets, schedules and expectations (is_plan = 1) may. Compared at the coarser precision of the two: 'as of 2022-02' in a report of 2022-02-23
+    // is fine, the year 2022 (to 2022-12-31) in a report of 2022-11-08 is not.
+    let sql = "SELECT DISTINCT f.ref, f.metric, f.period, s.published FROM facts AS f \
+         JOIN sources AS s ON s.id = f.source_id \
+         WHERE f.period_end IS NOT NULL AND s.published IS NOT NULL AND f.is_plan = 0 \
+           AND substr(f.period_end, 1, min(length(f.period_end), length(s.published))) \
+             > substr(s.published, 1, min(length(f.period_end), length(s.published))) \
+         ORDER BY f.ref";
+    let late = rows(sql);
+    assert!(
+        late.is_empty(),
+        "{} figures whose period ends after their source's date:\n{late:?}",
+        late.len()
+    );
+    // Plans are what the metric, the event or the status says they are.
+    let unflagged = rows(
+        "SELECT ref, metric FROM facts_detail AS f JOIN metrics AS m ON m.key = f.metric \
+         WHERE m.kind = 'target' AND f.is_plan = 0",
+    );
+    assert!(unflagged.is_empty(), "targets not marked as plans: {unflagged:?}");
+    let f104 = rows("SELECT DISTINCT period_end FROM facts WHERE ref = 'F104'");
+    assert_eq!(f104, vec![vec!["2022-11-08".to_owned()]]);
+}
+
+/// The qualifier column that must accompany a value column wherever it is shown.
+fn qualifier_column_for(column: &str) -> Option<String> {
+    match column {
+        "value" | "value_base" => Some("qualifier".to_owned()),
+        "value_a" => Some("qualifier_a".to_owned()),
+        "value_b" => Some("qualifier_b".to_owned()),
+        "prior_value" => Some("prior_qualifier".to_owned()),
+        "stated_pct" => Some("stated_qualifier".to_owned()),
+        "distance_km" => Some("distance_qualifier".to_owned()),
+        "amount" | "cargo_value" | "transit_days" | "tonnes" => Some(format!("{column}_qualifier")),
+        "amount_cny" | "amount_usd" => Some("amount_qualifiers".to_owned()),
+        _ => None,
+    }
+}
+
+#[test]
+fn qualifiers_and_conversions_travel_with_values() {
+    // Fault kind 3: 'more than 1,700' (F008) read as exact because `facts` had no qualifier
+    // column; the source's own conversions (F012's $4.19 billion) unmarked.
+    let (header, _) = table("SELECT * FROM facts LIMIT 1");
+    for c in ["qualifier", "basis", "scope", "is_conversion"] {
+        assert!(header.contains(&c.to_owned()), "facts has no column {c}: {header:?}");
+    }
+    assert_eq!(
+        rows("SELECT qualifier, value FROM facts WHERE ref = 'F008'"),
+        vec![vec!["more than".to_owned(), "1700".to_owned()]]
+    );
+    assert_eq!(
+        value("SELECT count(*) FROM facts WHERE qualifier IS NOT NULL"),
+        value("SELECT count(*) FROM facts_detail WHERE qualifier IS NOT NULL")
+    );
+    assert_eq!(
+        value("SELECT count(*) FROM facts WHERE is_conversion = 1"),
+        value("SELECT count(*) FROM facts_detail WHERE is_conversion = 1")
+    );
+    assert_eq!(
+        value("SELECT is_conversion FROM facts WHERE ref = 'F012' AND unit = 'billion USD'"),
+        "1"
+    );
+    // Wherever a view or saved query shows a value, its qualifier is beside it.
+    let mut missing = Vec::new();
+    for (label, header, _) in every_view_and_saved_query() {
+        for c in &header {
+            if let Some(q) = qualifier_column_for(c) {
+                if !header.contains(&q) {
+                    missing.push(format!("{label}: {c} without {q}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "values shown without their qualifier:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn conflicts_list_contradictions_across_a_series() {
+    // Fault kind 4: a running total that falls (F102 'more than 2,000' by 2022-08-17, F100
+    // 1,925 by 2022-09), a line count that drops from 32 to 22 (F124, F131), and '15 lines, 13
+    // of them added since 2020' against the five lines counted before (F045, F053).
+    let pairs: BTreeSet<(String, String)> = rows("SELECT ref_a, ref_b FROM conflicts")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let want = [
+        ("F102", "F100"),
+        ("F124", "F131"),
+        ("F045", "F001"),
+        ("F053", "F001"),
+    ];
+    let absent: Vec<_> = want
+        .iter()
+        .filter(|(a, b)| !pairs.contains(&((*a).to_owned(), (*b).to_owned())))
+        .collect();
+    assert!(absent.is_empty(), "contradictions across a series not listed: {absent:?}");
+    // Each series check names both sources.
+    let unsourced = value(
+        "SELECT count(*) FROM series_checks WHERE source_a IS NULL OR source_b IS NULL OR detail IS NULL",
+    );
+    assert_eq!(unsourced, "0");
+}
+
+#[test]
+fn stated_growth_rates_pin_their_series() {
+    // Fault kind 5: F095 (430 trains, 2022 H1, +44.8 %) filed under the province-wide Qilu
+    // brand although 430/297 (F079, the zone) is exactly +44.8 % and F109's +20.7 % is exactly
+    // 519/430. A stated rate that a stated level of a year earlier matches (any basis, any
+    // scope) must be found by growth_check, i.e. the figures must be filed in one series.
+    let unmatched = rows(
+        "SELECT g.ref, c.ref, q.ref FROM facts_detail AS g \
+         JOIN metrics AS m ON m.key = g.metric AND m.kind = 'growth' \
+         JOIN facts_detail AS c ON c.metric = m.growth_of AND c.source_id = g.source_id \
+          AND c.period = g.period AND c.is_conversion = 0 AND c.qualifier IS NULL \
+         JOIN facts_detail AS q ON q.metric = c.metric AND q.unit_base = c.unit_base \
+          AND q.is_conversion = 0 AND q.qualifier IS NULL AND q.period_kind = c.period_kind \
+          AND q.period_start = date(c.period_start, '-1 year') AND q.period_end = date(c.period_end, '-1 year') \
+         WHERE g.qualifier IS NULL \
+           AND abs(100.0 * (c.value_base * 1.0 / q.value_base - 1) - g.value) <= \
+               CASE WHEN g.value = round(g.value) THEN 0.5 ELSE 0.05 END \
+           AND NOT EXISTS (SELECT 1 FROM growth_check AS k WHERE k.ref = g.ref AND k.prior_ref = q.ref \
+                           AND k.status = 'consistent') \
+         ORDER BY g.ref",
+    );
+    assert!(
+        unmatched.is_empty(),
+        "stated growth rates whose base is stated in another series: {unmatched:?}"
+    );
+    // F133: the 863rd train of 2024 (counted with arrivals, like the 864th a day later, F130)
+    // equalled the whole of 2023, so 863 is on the arrivals-plus-departures basis.
+    assert_eq!(
+        value("SELECT basis FROM facts WHERE ref = 'F133'"),
+        value("SELECT basis FROM facts WHERE ref = 'F130'")
+    );
+    // Every such decision says why in the row's note.
+    for r in ["F079", "F095", "F133"] {
+        let note = value(&format!(
+            "SELECT note FROM facts WHERE ref = '{r}' AND metric = 'freight_trains'"
+        ));
+        assert!(note.contains("basis") || note.contains("scope"), "{r}: {note}");
+    }
+}
+
+#[test]
+fn ordinals_number_what_the_source_numbers() {
+    // Fault kind 6: the eighth express *line* (F078) stored as the eighth train.
+    let mislabelled = rows(
+        "SELECT ref, value, note FROM facts WHERE metric = 'run_ordinal' \
+         AND (note LIKE '%line%' OR note LIKE '%route%')",
+    );
+    assert!(mislabelled.is_empty(), "line ordinals stored as train ordinals: {mislabelled:?}");
+    let lines = rows("SELECT ref, value FROM facts WHERE metric = 'line_ordinal' ORDER BY ref");
+    assert_eq!(
+        lines,
+        vec![
+            vec!["F078".to_owned(), "8".to_owned()],
+            vec!["F088".to_owned(), "17".to_owned()]
+        ]
+    );
+    assert_eq!(
+        value("SELECT count(*) FROM route_runs WHERE ordinal IS NOT NULL AND ordinal_counts IS NULL"),
+        "0"
+    );
+}
+
+#[test]
+fn aggregating_views_count_each_thing_once_and_keep_series_apart() {
+    // Fault kind 7. sco_trade listed the same 2019 figure three times.
+    let repeated = rows(
+        "SELECT scope, metric, period, value_base, count(*) FROM sco_trade \
+         GROUP BY scope, metric, period, unit_base, value_base HAVING count(*) > 1",
+    );
+    assert!(repeated.is_empty(), "sco_trade repeats a figure: {repeated:?}");
+    assert_eq!(
+        value("SELECT refs FROM sco_trade WHERE scope = 'zone' AND metric = 'trade_sco' AND period = '2019'"),
+        "F014; F169; F170"
+    );
+    // investment_by_year_country counted the conference centre in two years, a refinery in
+    // Pakistan, and signed with started projects.
+    let (header, _) = table("SELECT * FROM investment_by_year_country LIMIT 1");
+    assert_eq!(header[0], "status", "{header:?}");
+    assert_eq!(
+        value("SELECT sum(projects) FROM investment_by_year_country"),
+        value("SELECT count(DISTINCT project_key) FROM projects WHERE in_zone = 1")
+    );
+    assert_eq!(
+        value("SELECT count(*) FROM investment_by_year_country WHERE project_names LIKE '%Gwadar%'"),
+        "0"
+    );
+    // train_counts mixed four counting bases and a facility outside the zone, undated first.
+    let (header, body) = table("SELECT * FROM train_counts");
+    assert_eq!(&header[..3], ["series", "basis", "scope"], "{header:?}");
+    let outside = value(
+        "SELECT count(*) FROM train_counts AS t JOIN scopes AS s ON s.key = t.scope WHERE s.series_scope <> 'zone'",
+    );
+    assert_eq!(outside, "0");
+    let mixed = rows(
+        "SELECT series FROM train_counts GROUP BY series HAVING count(DISTINCT basis) > 1 OR count(DISTINCT route_id) > 1",
+    );
+    assert!(mixed.is_empty(), "a series of train_counts mixes bases or routes: {mixed:?}");
+    let pk = header.iter().position(|h| h == "period_kind").unwrap();
+    let first_undated = body.iter().position(|r| r[pk] == "undated");
+    if let Some(i) = first_undated {
+        assert!(body[i..].iter().all(|r| r[pk] == "undated"), "undated rows come last");
+    }
+}
+
+#[test]
+fn base_values_are_exact_decimals_in_every_mode() {
+    // Fault kind 8: F218's value_base read 128800000000.00002.
+    for mode in ["--csv", "--json", "--line", "--list"] {
+        let out = Command::cargo_bin("scoql")
+            .unwrap()
+            .args([mode, "-c", "SELECT value_base FROM facts WHERE value_base IS NOT NULL"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let noisy: Vec<&str> = text
+            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == '-' || c == '+'))
+            .filter(|t| {
+                let digits: String = t
+                    .split(['e', 'E'])
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                digits.trim_start_matches('0').trim_end_matches('0').len() > 15
+            })
+            .collect();
+        assert!(noisy.is_empty(), "{mode}: base values with binary noise: {noisy:?}");
+    }
+    assert_eq!(
+        value("SELECT value_base FROM facts WHERE ref = 'F218' AND metric = 'projects_investment'"),
+        "128800000000"
+    );
+}
+
+/// The output of `.describe NAME` as rows of (column, type, description).
+fn described(name: &str) -> Vec<(String, String, String)> {
+    let out = Command::cargo_bin("scoql")
+        .unwrap()
+        .args(["--csv", "-c", &format!(".describe {name}")])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), ".describe {name}");
+    let (h, body) = csv_table(&out.stdout);
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (c, t, d) = (col("column"), col("type"), col("description"));
+    body.into_iter()
+        .map(|r| (r[c].clone(), r[t].clone(), r[d].clone()))
+        .collect()
+}
+
+#[test]
+fn every_column_is_documented_and_typed_as_it_holds() {
+    // Fault kind 9: view columns without documentation and text columns declared BLOB.
+    let objects = rows(
+        "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    );
+    let mut bad = Vec::new();
+    for o in &objects {
+        let (name, kind) = (&o[0], &o[1]);
+        for (column, ty, doc) in described(name) {
+            if doc.trim().len() < 8 {
+                bad.push(format!("{kind} {name}.{column}: no description"));
+            }
+            if kind != "view" {
+                continue;
+            }
+            let types: BTreeSet<String> = rows(&format!(
+                "SELECT DISTINCT typeof(\"{column}\") FROM \"{name}\" WHERE \"{column}\" IS NOT NULL"
+            ))
+            .into_iter()
+            .map(|r| r[0].clone())
+            .collect();
+            let fits = match ty.as_str() {
+                "TEXT" => types.iter().all(|t| t == "text"),
+                "INT" | "INTEGER" => types.iter().all(|t| t == "integer"),
+                "REAL" => types.iter().all(|t| t == "real"),
+                "NUM" | "NUMERIC" => types.iter().all(|t| t == "integer" || t == "real"),
+                // No affinity: only for a column that really holds several storage classes.
+                "BLOB" => types.len() > 1,
+                _ => false,
+            };
+            if !fits {
+                bad.push(format!("view {name}.{column}: declared '{ty}', holds {types:?}"));
+            }
+        }
+    }
+    // A column whose CHECK allows a list of values documents every one of them.
+    for o in objects.iter().filter(|o| o[1] == "table") {
+        let sql = value(&format!("SELECT sql FROM sqlite_schema WHERE name = '{}'", o[0]));
+        let docs: std::collections::BTreeMap<String, String> = described(&o[0])
+            .into_iter()
+            .map(|(c, _, d)| (c, d))
+            .collect();
+        for line in sql.lines() {
+            let t = line.trim();
+            let name: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let Some(doc) = docs.get(&name) else { continue };
+            let Some(at) = t.find(&format!("{name} IN (")) else { continue };
+            let list = &t[at..];
+            let list = &list[..list.find(')').unwrap_or(list.len())];
+            for allowed in list.split('\'').skip(1).step_by(2) {
+                if !doc.contains(&format!("'{allowed}'")) {
+                    bad.push(format!("table {}.{name}: '{allowed}' allowed but not documented", o[0]));
+                }
+            }
+        }
+    }
+    // One row, one project.
+    let two = rows("SELECT id, name FROM projects WHERE name LIKE '% and %projects'");
+    if !two.is_empty() {
+        bad.push(format!("projects rows holding two projects: {two:?}"));
+    }
+    assert!(bad.is_empty(), "{} documentation faults:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// The README's examples: the SQL after `scoql>` / `...>` prompts and the output printed
+/// under it, from each fenced block that starts with a prompt.
+fn readme_examples() -> Vec<(String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut examples = Vec::new();
+    for block in text.split("```").skip(1).step_by(2) {
+        let body = block.trim_start_matches(|c: char| c != '\n').trim_start_matches('\n');
+        if !body.starts_with("scoql> ") {
+            continue;
+        }
+        let mut sql = String::new();
+        let mut output = String::new();
+        for line in body.lines() {
+            if let Some(s) = line.strip_prefix("scoql> ").or_else(|| line.strip_prefix("   ...> ")) {
+                sql.push_str(s);
+                sql.push('\n');
+            } else {
+                output.push_str(line);
+                output.push('\n');
+            }
+        }
+        examples.push((sql, output));
+    }
+    examples
+}
+
+#[test]
+fn readme_examples_print_what_they_show_and_keep_bases_apart() {
+    // Fault kind 10: 'Freight trains per calendar year' set 401, 621, 863 and 1225 side by side,
+    // four counting bases and scopes. Every example prints exactly what the README shows, and
+    // one that lists a series shows its basis and scope and holds one basis and one scope.
+    let examples = readme_examples();
+    assert!(examples.len() >= 3, "{examples:?}");
+    for (sql, shown) in &examples {
+        let out = Command::cargo_bin("scoql").unwrap().args(["-c", sql]).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), *shown, "README example: {sql}");
+        let (header, body) = table(sql);
+        let lists_series = header.iter().any(|h| h == "period")
+            && header.iter().any(|h| h == "value")
+            && body.len() > 1;
+        if !lists_series {
+            continue;
+        }
+        let b = header.iter().position(|h| h == "basis");
+        let s = header.iter().position(|h| h == "scope");
+        let (Some(b), Some(s)) = (b, s) else {
+            panic!("README example lists a series without basis and scope: {sql}");
+        };
+        let series: BTreeSet<(String, String)> =
+            body.iter().map(|r| (r[b].clone(), r[s].clone())).collect();
+        assert_eq!(series.len(), 1, "README example mixes series {series:?}: {sql}");
+    }
+    // Saved queries that list values over periods show the basis and scope of each row.
+    for (label, header, _) in every_view_and_saved_query() {
+        if !label.starts_with("saved query") {
+            continue;
+        }
+        let lists = header.iter().any(|h| h == "period") && header.iter().any(|h| h == "value");
+        if lists {
+            assert!(
+                (header.contains(&"basis".to_owned()) && header.contains(&"scope".to_owned()))
+                    || header.contains(&"series".to_owned()),
+                "{label} lists values without basis and scope: {header:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_ref_is_cited_from_inside_the_database() {
+    // Fault kind 11: `ref` was documented as an id in shared/sources/facts.csv, a file users of
+    // the binary do not have. Every ref resolves to outlet, title, date and address through the
+    // view `citations`, and a source's figures are listed by `source_figures`.
+    let pointing = rows(
+        "SELECT name FROM sqlite_schema WHERE sql LIKE '%facts.csv%' OR sql LIKE '%shared/sources%'",
+    );
+    assert!(pointing.is_empty(), "schema text that points to the research file: {pointing:?}");
+    let (header, _) = table("SELECT * FROM citations LIMIT 1");
+    assert_eq!(
+        &header[..6],
+        ["ref", "source_id", "outlet", "title", "published", "url"],
+        "{header:?}"
+    );
+    let uncited = rows(
+        "SELECT DISTINCT ref FROM facts WHERE ref NOT IN (SELECT ref FROM citations WHERE ref IS NOT NULL)",
+    );
+    assert!(uncited.is_empty(), "refs without a citation: {uncited:?}");
+    assert_eq!(
+        rows("SELECT outlet, published, url FROM citations WHERE ref = 'F060'"),
+        vec![vec![
+            "SCODA official English site".to_owned(),
+            "2021-05-26".to_owned(),
+            "http://sh.scoda.com/news85/shownews.php?id=4117".to_owned()
+        ]]
+    );
+    assert_eq!(
+        rows("SELECT qualifier, value, unit, period FROM source_figures WHERE source_id = 'S01' AND ref = 'F008'"),
+        vec![vec![
+            "more than".to_owned(),
+            "1700".to_owned(),
+            "entities".to_owned(),
+            "as of 2022-02".to_owned()
+        ]]
+    );
+}
+
+#[test]
+fn every_seeded_ref_appears_in_facts() {
+    // Fault kind 12: seven seeded refs (F241 among them) had no row in `facts`.
+    let absent = rows(
+        "SELECT DISTINCT ref FROM refs WHERE from_table <> 'omitted' \
+         AND ref NOT IN (SELECT ref FROM facts) AND ref NOT IN (SELECT ref FROM omitted) ORDER BY ref",
+    );
+    assert!(absent.is_empty(), "seeded refs missing from facts: {absent:?}");
+}
