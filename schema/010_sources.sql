@@ -1,12 +1,14 @@
 -- scoql dataset schema, part 1: where the figures come from.
--- Every sourced row in this database carries `source_id` (a row of `sources`) and `ref`
--- (the id of the fact in the research file shared/sources/facts.csv, e.g. 'F088').
+-- Every sourced row in this database carries `source_id` (a row of `sources`) and, when it comes
+-- from the dataset's research notes, `ref`: the fact's id there, e.g. 'F088'. The view
+-- `citations` gives the outlet, title, date and address of every ref.
 
 -- Publications that state the figures in this dataset: news reports, the zone's official
 -- site, press releases and reprints. One row per article or page as it was read.
 CREATE TABLE sources (
-  -- Short stable id, e.g. 'S01' (S01 is the founding article, China Daily, 2022-02-23).
-  id TEXT PRIMARY KEY CHECK (id GLOB 'S[0-9][0-9]'),
+  -- Short stable id, e.g. 'S01' (S01 is the founding article, China Daily, 2022-02-23); 'S' and
+  -- two or three digits.
+  id TEXT PRIMARY KEY CHECK (id GLOB 'S[0-9][0-9]' OR id GLOB 'S[0-9][0-9][0-9]'),
   -- Title as published, in its own language; NULL when the page shows none (see `note`).
   title TEXT,
   -- Outlet where the text was read (site, paper or wire), e.g. 'chinadaily.com.cn', 'PR Newswire'.

@@ -17,7 +17,7 @@ CREATE TABLE scopes (
   series_scope TEXT NOT NULL REFERENCES scopes(key),
   -- What the scope covers, in a sentence of our own.
   description TEXT NOT NULL,
-  -- Fact id (facts.csv) that names this body, for bodies known from one source; NULL for the zone and its parts.
+  -- Fact id in the research notes that names this body, for bodies known from one source; NULL for the zone and its parts.
   ref TEXT CHECK (ref IS NULL OR ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of `ref`; NULL when `ref` is NULL.
   source_id TEXT REFERENCES sources(id),

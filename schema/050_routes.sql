@@ -30,7 +30,7 @@ CREATE TABLE routes (
   operator TEXT,
   -- What is vague about the line or how it relates to other rows, in a few words of our own.
   note TEXT,
-  -- Fact id (facts.csv) of the first statement about this line.
+  -- Fact id in the research notes of the first statement about this line (see the view `citations`).
   ref TEXT NOT NULL CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of `ref`.
   source_id TEXT NOT NULL REFERENCES sources(id)
@@ -43,19 +43,26 @@ CREATE INDEX routes_destination ON routes(destination_id);
 -- (load, cargo and its value, transit time, distance). One row per source statement: the same
 -- train described by two sources is two rows.
 CREATE TABLE route_runs (
-  -- Row id.
+  -- Row id, in the order the rows are seeded.
   id INTEGER PRIMARY KEY,
   -- Route (a row of `routes`).
   route_id TEXT NOT NULL REFERENCES routes(id),
   -- What happened: 'first run' (the line's first train or truck), 'run' (a particular train),
-  -- 'opened' (the line opened; often dated to a year only), 'planned' (announced, run not confirmed)
-  -- or 'in operation' (listed as running at that time).
+  -- 'opened' (the line opened; often dated to a year only), 'planned' (announced, run not
+  -- confirmed: a plan, so its period may end after the report) or 'in operation' (listed as
+  -- running at that time).
   event TEXT NOT NULL CHECK (event IN ('first run', 'run', 'opened', 'planned', 'in operation')),
-  -- When (a row of `periods`): a day when stated, else a month, half-year or year.
+  -- When (a row of `periods`): a day when stated, else a month, half-year or year; a year or month
+  -- the source reported before it was over is cut at the report ('2022 (by 2022-11-08)').
   period TEXT NOT NULL REFERENCES periods(id),
-  -- Ordinal number the source gives the train, e.g. 800 for 'the 800th train'; NULL if none.
+  -- Ordinal number the source gives the run or its line, e.g. 800 for 'the 800th train', 8 for
+  -- 'the eighth express line'; NULL if none.
   ordinal INTEGER CHECK (ordinal > 0),
-  -- What the ordinal counts, e.g. 'trains from the zone since April 2020'; NULL if no ordinal.
+  -- What the ordinal numbers: 'trains' (the run is the Nth train of a count) or 'lines' (the
+  -- line the run opened is the Nth line of a count); NULL if no ordinal.
+  ordinal_counts TEXT CHECK (ordinal_counts IN ('trains', 'lines')),
+  -- The count the ordinal belongs to, e.g. 'trains dispatched from the zone since April 2020';
+  -- NULL if no ordinal.
   ordinal_of TEXT,
   -- Load in TEU (twenty-foot equivalent units, 'standard containers'), as stated.
   teu ANY CHECK (teu IS NULL OR typeof(teu) IN ('integer', 'real')),
@@ -85,11 +92,12 @@ CREATE TABLE route_runs (
   distance_qualifier TEXT CHECK (distance_qualifier IN ('more than', 'less than', 'nearly', 'about')),
   -- What else the source says about the run or what is vague in it, in a few words of our own.
   note TEXT,
-  -- Fact id (facts.csv), e.g. 'F078'.
+  -- Fact id in the research notes, e.g. 'F078' (see the view `citations`).
   ref TEXT NOT NULL CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of the statement.
   source_id TEXT NOT NULL REFERENCES sources(id),
   CHECK ((ordinal IS NULL) = (ordinal_of IS NULL)),
+  CHECK ((ordinal IS NULL) = (ordinal_counts IS NULL)),
   CHECK ((cargo_value IS NULL) = (cargo_value_unit IS NULL)),
   CHECK (cargo_value IS NOT NULL OR cargo_value_qualifier IS NULL),
   CHECK (tonnes IS NOT NULL OR tonnes_qualifier IS NULL),

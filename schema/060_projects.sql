@@ -20,7 +20,7 @@ CREATE TABLE investment_batches (
   amount ANY CHECK (amount IS NULL OR typeof(amount) IN ('integer', 'real')),
   -- Unit of `amount` (a row of `units`), e.g. 'billion CNY' or '100 million CNY' (亿元).
   amount_unit TEXT REFERENCES units(code),
-  -- 'more than', 'nearly' or 'about' when the source qualifies `amount`; NULL if stated exactly.
+  -- 'more than', 'less than', 'nearly' or 'about' when the source qualifies `amount`; NULL if stated exactly.
   amount_qualifier TEXT CHECK (amount_qualifier IN ('more than', 'less than', 'nearly', 'about')),
   -- The same total in another currency when the source itself gives it, e.g. 4.7 (billion USD).
   equiv_amount ANY CHECK (equiv_amount IS NULL OR typeof(equiv_amount) IN ('integer', 'real')),
@@ -28,7 +28,7 @@ CREATE TABLE investment_batches (
   equiv_unit TEXT REFERENCES units(code),
   -- Sectors of the projects, as stated, e.g. 'high-end equipment; modern marine; new energy'.
   sectors TEXT,
-  -- Fact id (facts.csv).
+  -- Fact id in the research notes (see the view `citations`).
   ref TEXT NOT NULL CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of the statement.
   source_id TEXT NOT NULL REFERENCES sources(id),
@@ -36,9 +36,9 @@ CREATE TABLE investment_batches (
   CHECK ((equiv_amount IS NULL) = (equiv_unit IS NULL))
 ) STRICT;
 
--- Projects: individual investment projects in (or linked to) the zone, one row per source
--- statement. Statements about the same project share `project_key`, so a name or amount that
--- differs between sources shows as two rows (see the view `conflicts`).
+-- Projects: individual investment projects in (or linked to) the zone, one row per project and
+-- source statement. Statements about the same project share `project_key`, so a name or amount
+-- that differs between sources shows as two rows (see the view `conflicts`).
 CREATE TABLE projects (
   -- Short stable id of the statement, e.g. 'P01'.
   id TEXT PRIMARY KEY CHECK (id GLOB 'P[0-9][0-9]'),
@@ -56,17 +56,22 @@ CREATE TABLE projects (
   amount ANY CHECK (amount IS NULL OR typeof(amount) IN ('integer', 'real')),
   -- Unit of `amount` (a row of `units`), e.g. 'million USD'.
   amount_unit TEXT REFERENCES units(code),
-  -- 'more than', 'nearly' or 'about' when the source qualifies `amount`.
+  -- 'more than', 'less than', 'nearly' or 'about' when the source qualifies `amount`; NULL if stated exactly.
   amount_qualifier TEXT CHECK (amount_qualifier IN ('more than', 'less than', 'nearly', 'about')),
-  -- Date of the statement's event (signing, start) or the year the project was introduced (a row of `periods`).
+  -- Date of the statement's event (signing, start) or the year the project was introduced (a row
+  -- of `periods`); a year or month the source reported before it was over is cut at the report.
   period TEXT NOT NULL REFERENCES periods(id),
-  -- Status at that date: 'introduced', 'signed', 'started', 'resumed', 'in progress' or 'scheduled'.
+  -- Status at that date: 'introduced', 'signed', 'started', 'resumed', 'in progress' or 'scheduled'
+  -- (a plan: the step is due at that date, which may be after the report).
   status TEXT NOT NULL CHECK (status IN ('introduced', 'signed', 'started', 'resumed', 'in progress', 'scheduled')),
+  -- 1 when the project is sited in the zone; 0 when it is elsewhere and only linked to the zone by
+  -- the source (e.g. the Gwadar refinery in Pakistan). Zone totals count only projects with 1.
+  in_zone INTEGER NOT NULL DEFAULT 1 CHECK (in_zone IN (0, 1)),
   -- Batch the project was signed or started in, when the source says so (a row of `investment_batches`).
   batch_id TEXT REFERENCES investment_batches(id),
   -- What is vague or disputed about the statement, in a few words of our own.
   note TEXT,
-  -- Fact id (facts.csv).
+  -- Fact id in the research notes (see the view `citations`).
   ref TEXT NOT NULL CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of the statement.
   source_id TEXT NOT NULL REFERENCES sources(id),

@@ -13,7 +13,7 @@ CREATE TABLE corridors (
   mode TEXT NOT NULL CHECK (mode IN ('multimodal', 'road')),
   -- Since when the corridor is stated (a row of `periods`), e.g. 'as of 2022-02'.
   period TEXT NOT NULL REFERENCES periods(id),
-  -- Fact id (facts.csv).
+  -- Fact id in the research notes (see the view `citations`).
   ref TEXT NOT NULL CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of the statement.
   source_id TEXT NOT NULL REFERENCES sources(id),
@@ -34,7 +34,7 @@ CREATE TABLE corridor_partners (
 
 -- Overseas hubs of the zone's trains: assembly and consolidation centres and warehouses abroad.
 CREATE TABLE overseas_hubs (
-  -- Row id.
+  -- Row id, in the order the rows are seeded.
   id INTEGER PRIMARY KEY,
   -- City or country of the hub (a row of `places`).
   place_id TEXT NOT NULL REFERENCES places(id),
@@ -44,7 +44,7 @@ CREATE TABLE overseas_hubs (
   service TEXT NOT NULL,
   -- Since when the hub is stated (a row of `periods`).
   period TEXT NOT NULL REFERENCES periods(id),
-  -- Fact id (facts.csv).
+  -- Fact id in the research notes (see the view `citations`).
   ref TEXT NOT NULL CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of the statement.
   source_id TEXT NOT NULL REFERENCES sources(id)
@@ -54,7 +54,7 @@ CREATE TABLE overseas_hubs (
 -- (announcement, plans, openings, launches). One row per source statement; statements of the
 -- same event share `event_key`, so a date that differs between sources shows as two rows.
 CREATE TABLE milestones (
-  -- Row id.
+  -- Row id, in the order the rows are seeded.
   id INTEGER PRIMARY KEY,
   -- Key shared by all statements of one event, e.g. 'institute-inauguration'.
   event_key TEXT NOT NULL CHECK (event_key GLOB '[a-z]*' AND event_key NOT GLOB '*[^a-z0-9-]*'),
@@ -62,11 +62,15 @@ CREATE TABLE milestones (
   what TEXT NOT NULL,
   -- Body the event concerns (a row of `scopes`).
   scope TEXT NOT NULL REFERENCES scopes(key),
-  -- When (a row of `periods`): a day, a month or a year, as precise as the source.
+  -- When (a row of `periods`): a day, a run of days, a month or a year, as precise as the source;
+  -- a year the source reported before it was over is cut at the report ('2024 (by 2024-10-10)').
   period TEXT NOT NULL REFERENCES periods(id),
+  -- 1 when the date is a schedule or announcement stated before the event (e.g. an expo's dates
+  -- announced in advance), so its period may end after the source's date; 0 when it reports the event.
+  is_plan INTEGER NOT NULL DEFAULT 0 CHECK (is_plan IN (0, 1)),
   -- What is vague about the date, in a few words; NULL if nothing.
   note TEXT,
-  -- Fact id (facts.csv).
+  -- Fact id in the research notes (see the view `citations`).
   ref TEXT NOT NULL CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Source of the statement.
   source_id TEXT NOT NULL REFERENCES sources(id)
@@ -75,10 +79,10 @@ CREATE TABLE milestones (
 CREATE INDEX milestones_period ON milestones(period);
 CREATE INDEX milestones_event ON milestones(event_key);
 
--- Facts of the research file (shared/sources/facts.csv) deliberately not modelled, with why.
--- Every fact id is either a `ref` somewhere in the dataset or a row here.
+-- Facts of the dataset's research notes deliberately not modelled, with why. Every fact id of
+-- the notes is either a `ref` somewhere in the dataset (and a row of `facts`) or a row here.
 CREATE TABLE omitted (
-  -- Fact id (facts.csv), e.g. 'F242'.
+  -- Fact id in the research notes, e.g. 'F242'.
   ref TEXT PRIMARY KEY CHECK (ref GLOB 'F[0-9][0-9][0-9]'),
   -- Why the fact is not modelled, in a sentence.
   reason TEXT NOT NULL

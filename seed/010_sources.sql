@@ -1,5 +1,6 @@
--- Sources: the founding article (S01) and the 94 further publications of shared/sources/facts.csv,
--- numbered in order of their first fact there. Citations only: title, outlet, date, address.
+-- Sources: the founding article (S01) and the 94 further publications of the research notes,
+-- numbered in order of their first fact there. (S96 onwards, the sources of the SCO membership
+-- table, are in 085_sco.sql.) Citations only: title, outlet, date, address.
 INSERT INTO sources (id, title, outlet, original_outlet, published, url, mirror_url, language, kind, note) VALUES
 ('S01', 'Qingdao SCO demonstration zone on the rise', 'chinadaily.com.cn (China Daily regional edition)', NULL, '2022-02-23', 'https://regional.chinadaily.com.cn/shandong/qingdao/2022-02/23/c_714776.htm', 'http://shandong.chinadaily.com.cn/qingdao/2022-02/23/c_714776.htm', 'en', 'news', 'founding article'),
 ('S02', 'China-SCO Local Economic and Trade Cooperation Demonstration Area (About)', 'SCODA official English site', NULL, NULL, 'http://sh.scoda.com/about7/show.php?id=786', NULL, 'en', 'official site', 'undated page'),
