@@ -1,4 +1,4 @@
--- Freight trains per period, with the counting basis and scope each source uses.
-SELECT period, value, unit, qualifier, basis, scope, wording, ref, source_id
+-- Freight trains of the zone per period, one series per counting basis: compare counts only within a series.
+SELECT series, period, qualifier, value, unit, scope, wording, ref, source_id
 FROM train_counts
-WHERE period_kind <> 'span' AND route_id IS NULL;
+WHERE period_kind NOT IN ('span', 'undated') AND route_id IS NULL;
