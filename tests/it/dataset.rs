@@ -1,7 +1,8 @@
 //! Tests of the embedded dataset (schema/, seed/, queries/), driven through the real binary:
 //! every figure of the founding article is in `facts` with the article as its source, every fact id
-//! of the research file is seeded or omitted, the database is consistent, and the derived views
-//! (growth check, conflicts) say what the sources say.
+//! of the research notes is seeded (and in `facts`) or omitted, the database is consistent, and every
+//! view shows what the sources say: dates at their stated precision, qualifiers beside values, series
+//! kept apart, contradictions listed (issue 12, one test per kind of fault).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -773,8 +774,7 @@ fn every_saved_query_runs_through_dot_run_with_the_same_output_as_its_file() {
 
 /// Runs `sql` with `--csv` (headers on) and returns the header and the rows.
 fn table(sql: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let out = Command::cargo_bin("scoql")
-        .unwrap()
+    let out = crate::common::scoql()
         .args(["--csv", "-c", sql])
         .output()
         .unwrap();
@@ -819,7 +819,7 @@ fn every_view_and_saved_query() -> Vec<(String, Vec<String>, Vec<Vec<String>>)> 
     }
     for file in query_files() {
         let (_, params) = query_header(&file);
-        let mut cmd = Command::cargo_bin("scoql").unwrap();
+        let mut cmd = crate::common::scoql();
         cmd.args(["--csv", "--bail"]);
         for (name, ty) in &params {
             cmd.arg("--param")
@@ -1195,8 +1195,7 @@ fn aggregating_views_count_each_thing_once_and_keep_series_apart() {
 fn base_values_are_exact_decimals_in_every_mode() {
     // Fault kind 8: F218's value_base read 128800000000.00002.
     for mode in ["--csv", "--json", "--line", "--list"] {
-        let out = Command::cargo_bin("scoql")
-            .unwrap()
+        let out = crate::common::scoql()
             .args([
                 mode,
                 "-c",
@@ -1231,8 +1230,7 @@ fn base_values_are_exact_decimals_in_every_mode() {
 
 /// The output of `.describe NAME` as rows of (column, type, description).
 fn described(name: &str) -> Vec<(String, String, String)> {
-    let out = Command::cargo_bin("scoql")
-        .unwrap()
+    let out = crate::common::scoql()
         .args(["--csv", "-c", &format!(".describe {name}")])
         .output()
         .unwrap();
@@ -1368,11 +1366,7 @@ fn readme_examples_print_what_they_show_and_keep_bases_apart() {
     let examples = readme_examples();
     assert!(examples.len() >= 3, "{examples:?}");
     for (sql, shown) in &examples {
-        let out = Command::cargo_bin("scoql")
-            .unwrap()
-            .args(["-c", sql])
-            .output()
-            .unwrap();
+        let out = crate::common::scoql().args(["-c", sql]).output().unwrap();
         assert_eq!(
             String::from_utf8_lossy(&out.stdout),
             *shown,
