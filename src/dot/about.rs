@@ -48,7 +48,9 @@ pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
         text.push_str(&format!(
             "Covers: freight train routes and runs, investment projects, yearly metrics,\n\
              corridors and milestones of the zone; {} stated figures from {} sources,\n\
-             each with its source (.sources ID) and its id in the research file (ref).\n\
+             each with its source (.sources ID) and ref, its id in the dataset's research\n\
+             notes (view citations gives outlet, title, date and address); read value with\n\
+             qualifier.\n\
              Period: {} to {}.\n\
              Limits: most sources are state media or the zone's own promotion; counting bases\n\
              and scopes differ between sources and are kept as columns, not merged; where\n\
@@ -191,10 +193,12 @@ pub fn sources(s: &mut Session, c: &Call) -> Result<Flow> {
         std::slice::from_ref(&id),
     )?;
     s.show(&grid)?;
+    // The view orders a source's figures (by ref, then its SCO statuses) and carries the
+    // qualifier, basis and scope that read with each value.
     let grid = sqlite::query(
         s.conn(),
-        "SELECT ref, subject, metric, period, value, unit FROM facts WHERE source_id = ?1 \
-         ORDER BY ref",
+        "SELECT ref, subject, metric, period, qualifier, value, unit, basis, scope, \
+         is_conversion, is_plan, note FROM source_figures WHERE source_id = ?1",
         &[id],
     )?;
     s.show(&grid)?;
