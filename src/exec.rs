@@ -137,14 +137,13 @@ fn step_into(stmt: &mut Stmt, opts: &Options, sink: &mut Sink) -> Result<Option<
         while stmt.step()? == Step::Row {}
         return Ok(None);
     }
-    let names = stmt.column_names();
-    let mut kept = Kept::new(&names);
+    let mut kept = Kept::new(stmt.column_names());
     let mut r = renderer(opts);
     let mut buf = Vec::with_capacity(CHUNK + 4096);
-    r.begin(&mut buf, &names);
+    r.begin(&mut buf, kept.columns());
     // One allocation for the cells of every row: `recycle` hands the buffer back with a
     // lifetime that no longer borrows the statement, so it can be stepped again.
-    let mut spare: Vec<Cell<'static>> = Vec::with_capacity(names.len());
+    let mut spare: Vec<Cell<'static>> = Vec::with_capacity(stmt.column_count());
     loop {
         match stmt.step() {
             Ok(Step::Row) => {

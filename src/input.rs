@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::error::{Error, Location, Result};
-use crate::sqlite::Params;
+use crate::sqlite::{self, Params};
 use crate::sqltext::Scanner;
 
 /// What a source gives next.
@@ -139,13 +139,26 @@ impl Splitter {
                 }
             }
         }
+        let is_first_line = self.buf.is_empty();
         self.buf.push_str(line);
         self.buf.push('\n');
-        self.scanner.feed(line);
-        self.scanner.feed("\n");
+        let is_complete = if is_first_line {
+            // Most statements are one line: SQLite's own test on it is the cheapest. Only a
+            // statement that goes on past its first line needs the incremental scanner,
+            // which then sees every line once.
+            let is_complete = line.contains(';') && sqlite::is_complete(&self.buf);
+            if !is_complete {
+                self.scanner.feed(&self.buf);
+            }
+            is_complete
+        } else {
+            self.scanner.feed(line);
+            self.scanner.feed("\n");
+            self.scanner.is_complete()
+        };
         // A NUL cannot reach SQLite inside a C string: the text is handed on at once, and the
         // executor reports the NUL with its location.
-        if self.scanner.is_complete() || line.contains('\0') {
+        if is_complete || line.contains('\0') {
             return self.take(false);
         }
         None
@@ -180,6 +193,13 @@ impl Splitter {
 /// A line of only whitespace and comments (none left open), skipped while no statement is
 /// pending so that a comment line does not swallow the dot-command after it.
 fn is_blank(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.is_empty() || t.starts_with("--") {
+        return true;
+    }
+    if !t.starts_with("/*") {
+        return false;
+    }
     let mut scanner = Scanner::new();
     scanner.feed(line);
     scanner.feed("\n");

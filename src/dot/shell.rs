@@ -221,7 +221,7 @@ pub fn last(s: &mut Session, c: &Call) -> Result<Flow> {
             crate::render::Kept::KEEP_BYTES >> 20
         )));
     }
-    let grid = kept.grid.clone();
+    let grid = kept.grid();
     s.show_with(&opts, &grid)?;
     Ok(Flow::Continue)
 }

@@ -33,7 +33,13 @@ impl List {
     pub(super) fn new(opts: Options, fields: Fields) -> Self {
         let nullvalue = opts.nullvalue.clone().unwrap_or_default().into_bytes();
         List {
-            quote_bytes: csv_quote_bytes(opts.colsep.as_bytes()),
+            // Only csv consults the table; building it for every statement of a script in
+            // another mode would cost more than the script's own rendering.
+            quote_bytes: if fields == Fields::Csv {
+                csv_quote_bytes(opts.colsep.as_bytes())
+            } else {
+                [false; 256]
+            },
             numbers_are_plain: !opts.colsep.is_empty()
                 && !opts.colsep.bytes().any(|b| b"0123456789.-+e".contains(&b)),
             opts,

@@ -180,31 +180,39 @@ pub fn render_grid(opts: &Options, grid: &Grid, out: &mut dyn Write) -> io::Resu
     out.flush()
 }
 
-/// A result kept in memory as it was drawn, so `.last` can draw it again in another mode.
-/// Memory stays bounded: at most `KEEP_ROWS` rows and `KEEP_BYTES` bytes of values are
-/// kept; past that the result is marked incomplete and `.last` says so.
-#[derive(Debug, Clone)]
+/// A result kept in memory as it was drawn, so `.last` (and the commands that work on the
+/// last result) can use it again. Memory stays bounded: at most `KEEP_ROWS` rows and
+/// `KEEP_BYTES` bytes of values are kept; past that the result is marked incomplete and
+/// `.last` says so. Values sit in one byte arena, so keeping a row costs no allocation.
+#[derive(Debug, Clone, Default)]
 pub struct Kept {
-    pub grid: Grid,
+    columns: Vec<String>,
+    cells: Vec<KeptCell>,
+    bytes: Vec<u8>,
     /// Rows the result had, kept or not.
     pub total: u64,
     pub is_complete: bool,
-    bytes: usize,
+}
+
+/// One kept value; text and blobs (and a real's text) are a range of the arena.
+#[derive(Debug, Clone, Copy)]
+enum KeptCell {
+    Null,
+    Integer(i64),
+    Real(f64, u32, u32),
+    Text(u32, u32),
+    Blob(u32, u32),
 }
 
 impl Kept {
     pub const KEEP_ROWS: usize = 10_000;
     pub const KEEP_BYTES: usize = 16 << 20;
 
-    pub fn new(columns: &[String]) -> Kept {
+    pub fn new(columns: Vec<String>) -> Kept {
         Kept {
-            grid: Grid {
-                columns: columns.to_vec(),
-                rows: Vec::new(),
-            },
-            total: 0,
+            columns,
             is_complete: true,
-            bytes: 0,
+            ..Kept::default()
         }
     }
 
@@ -216,19 +224,76 @@ impl Kept {
         let size: usize = cells
             .iter()
             .map(|c| match c {
-                Cell::Null | Cell::Integer(_) => 8,
-                Cell::Real(_, t) | Cell::Text(t) | Cell::Blob(t) => 16 + t.len(),
+                Cell::Null | Cell::Integer(_) => 0,
+                Cell::Real(_, t) | Cell::Text(t) | Cell::Blob(t) => t.len(),
             })
             .sum();
-        if self.grid.rows.len() >= Self::KEEP_ROWS || self.bytes + size > Self::KEEP_BYTES {
+        let rows = self.cells.len() / self.columns.len().max(1);
+        if rows >= Self::KEEP_ROWS || self.bytes.len() + size > Self::KEEP_BYTES {
+            // Too large to keep: say so rather than keep a part as if it were the whole.
             self.is_complete = false;
-            self.grid.rows = Vec::new();
+            self.cells = Vec::new();
+            self.bytes = Vec::new();
             return;
         }
-        self.bytes += size;
-        self.grid
-            .rows
-            .push(cells.iter().map(Cell::to_value).collect());
+        for cell in cells {
+            let mut span = |t: &[u8]| {
+                let start = self.bytes.len() as u32;
+                self.bytes.extend_from_slice(t);
+                (start, self.bytes.len() as u32)
+            };
+            let kept = match *cell {
+                Cell::Null => KeptCell::Null,
+                Cell::Integer(v) => KeptCell::Integer(v),
+                Cell::Real(v, t) => {
+                    let (a, b) = span(t);
+                    KeptCell::Real(v, a, b)
+                }
+                Cell::Text(t) => {
+                    let (a, b) = span(t);
+                    KeptCell::Text(a, b)
+                }
+                Cell::Blob(t) => {
+                    let (a, b) = span(t);
+                    KeptCell::Blob(a, b)
+                }
+            };
+            self.cells.push(kept);
+        }
+    }
+
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The kept rows as cells, row by row.
+    pub fn rows(&self) -> impl Iterator<Item = Vec<Cell<'_>>> {
+        let width = self.columns.len().max(1);
+        self.cells.chunks(width).map(|row| {
+            row.iter()
+                .map(|c| {
+                    let at = |a: u32, b: u32| &self.bytes[a as usize..b as usize];
+                    match *c {
+                        KeptCell::Null => Cell::Null,
+                        KeptCell::Integer(v) => Cell::Integer(v),
+                        KeptCell::Real(v, a, b) => Cell::Real(v, at(a, b)),
+                        KeptCell::Text(a, b) => Cell::Text(at(a, b)),
+                        KeptCell::Blob(a, b) => Cell::Blob(at(a, b)),
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// The kept result as a grid of owned values.
+    pub fn grid(&self) -> Grid {
+        Grid {
+            columns: self.columns.clone(),
+            rows: self
+                .rows()
+                .map(|r| r.iter().map(Cell::to_value).collect())
+                .collect(),
+        }
     }
 }
 
