@@ -12,7 +12,7 @@ use crate::input::{self, Chunk, Frame, Item, Line, ReaderSource, TextSource};
 use crate::repl;
 use crate::saved;
 use crate::session::Session;
-use crate::settings::{Input, Settings};
+use crate::settings::{Input, Origin, Settings};
 use crate::signal;
 use crate::sqlite::Params;
 
@@ -28,6 +28,7 @@ pub fn run(session: &mut Session, settings: &Settings) -> (End, bool) {
         stack: Vec::new(),
         had_error: false,
         is_interactive: false,
+        init: None,
     };
     let end = driver.run_all(settings);
     (end, driver.had_error)
@@ -40,20 +41,24 @@ struct Driver<'s> {
     had_error: bool,
     /// The REPL is the bottom frame.
     is_interactive: bool,
+    /// The init file, while it runs: what its dot-commands set comes from it.
+    init: Option<std::path::PathBuf>,
 }
 
 impl Driver<'_> {
     fn run_all(&mut self, settings: &Settings) -> End {
-        let init = settings.init.as_ref().map(|p| Input::File(p.clone()));
-        for input in init.iter().chain(&settings.inputs) {
-            let frame = match open(input, &self.session.params) {
-                Ok(frame) => frame,
-                Err(e) => match self.fail(e, None) {
-                    Some(end) => return end,
-                    None => continue,
-                },
-            };
-            if let Some(end) = self.run_frame(frame) {
+        if let Some(path) = &settings.init {
+            self.init = Some(path.clone());
+            let end = self.run_input(&Input::File(path.clone()));
+            self.init = None;
+            if let Some(end) = end {
+                return end;
+            }
+            // The command line beats the init file.
+            self.session.apply_command_line(settings);
+        }
+        for input in &settings.inputs {
+            if let Some(end) = self.run_input(input) {
                 return end;
             }
         }
@@ -72,6 +77,16 @@ impl Driver<'_> {
         self.is_interactive = true;
         signal::set_interactive(true);
         self.run_frame(Frame::new(editor)).unwrap_or(End::Finished)
+    }
+
+    /// Opens one command-line input and runs it to its end. Some(end) when the run must
+    /// stop.
+    fn run_input(&mut self, input: &Input) -> Option<End> {
+        let frame = match open(input, &self.session.params) {
+            Ok(frame) => frame,
+            Err(e) => return self.fail(e, None),
+        };
+        self.run_frame(frame)
     }
 
     /// Runs `bottom` and every frame pushed above it to their ends. Some(end) when the run
@@ -190,7 +205,10 @@ impl Driver<'_> {
                 .write(&format!("{}\n", text.trim_end_matches('\n')))?;
         }
         let base = self.stack.last().and_then(|f| f.base.clone());
-        let flow = dot::execute(self.session, text, base.as_deref(), params).map_err(|e| {
+        let before = dot::settings(self.session);
+        let flow = dot::execute(self.session, text, base.as_deref(), params);
+        self.note_origins(&before, text);
+        let flow = flow.map_err(|e| {
             if is_typed {
                 // At the prompt the user has just typed the line: the message is enough.
                 return e;
@@ -217,6 +235,20 @@ impl Driver<'_> {
                 }
                 self.stack.push(frame);
                 Ok(None)
+            }
+        }
+    }
+
+    /// Marks the settings a dot-command changed as coming from it (or from the init file).
+    fn note_origins(&mut self, before: &[(&'static str, String)], text: &str) {
+        let after = dot::settings(self.session);
+        for ((key, old), (_, new)) in before.iter().zip(&after) {
+            if old != new {
+                let origin = match &self.init {
+                    Some(path) => Origin::Init(path.clone()),
+                    None => Origin::Command(dot::name_of(text)),
+                };
+                self.session.origins.insert(key, origin);
             }
         }
     }

@@ -11,9 +11,9 @@ use crate::error::{Error, Result};
 use crate::guard;
 use crate::input::Chunk;
 use crate::render::{Kept, Mode, Options, Renderer, renderer};
-use crate::session::{Session, Sink};
+use crate::session::{Session, Sink, Statement};
 use crate::signal;
-use crate::sqlite::{self, Params, Statements, Step, Stmt};
+use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
 use crate::value::Cell;
 
 /// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
@@ -70,6 +70,10 @@ fn run_statements(
     }
     let is_safe = session.is_safe();
     let mut last = None;
+    // The last statement that ran, and the last that gave a result: byte range and the
+    // parameters it names (made into a `Statement` once, after the loop).
+    let mut ran: Option<(usize, usize, Vec<String>)> = None;
+    let mut queried: Option<(usize, usize, Vec<String>)> = None;
     let result = (|| {
         let (conn, sink) = session.conn_and_sink();
         for prepared in Statements::new(conn, &sql) {
@@ -96,17 +100,37 @@ fn run_statements(
                 });
             }
             stmt.bind(params).map_err(|e| e.at(&here()))?;
+            let names = stmt.parameter_names();
             let kept = step_into(&mut stmt, &opts, sink).map_err(|e| e.at(&here()));
+            let span = (prepared.start, prepared.end, names);
             match kept {
-                Ok(Some(k)) => last = Some(k),
+                Ok(Some(k)) => {
+                    last = Some(k);
+                    queried = Some(span.clone());
+                }
                 Ok(None) => {}
                 Err(e) => return Err(e),
             }
+            ran = Some(span);
         }
         Ok(())
     })();
+    let statement = |(start, end, names): (usize, usize, Vec<String>)| Statement {
+        text: chunk.text[start..end].trim_end().to_string(),
+        params: names
+            .iter()
+            .filter_map(|n| {
+                let key = param_key(n);
+                Some((key.to_string(), params.get(key)?.clone()))
+            })
+            .collect(),
+    };
     if let Some(k) = last {
         session.last = Some(k);
+        session.last_query = queried.map(statement);
+    }
+    if let Some(span) = ran {
+        session.last_statement = Some(statement(span));
     }
     result
 }

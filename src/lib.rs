@@ -3,6 +3,7 @@
 //! arguments → settings → session → driver (sources of lines → splitter → executor →
 //! renderer → sink) → how the run ended → exit status.
 
+mod config;
 mod dataset;
 mod dot;
 mod driver;
@@ -45,6 +46,9 @@ pub fn run() -> i32 {
 pub fn run_with(settings: &Settings) -> (End, bool) {
     sqlite::configure();
     signal::install();
+    for warning in settings.config.iter().flat_map(|c| &c.warnings) {
+        error::warn(warning);
+    }
     let mut session = match Session::new(settings) {
         Ok(s) => s,
         Err(e) => {

@@ -2,8 +2,10 @@
 //! to whichever connection is current), the output options, parameters, the output sink,
 //! the shell's on/off settings, and the last result kept for `.last`.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use rusqlite::Connection;
 
@@ -11,7 +13,7 @@ use crate::dataset;
 use crate::error::Result;
 use crate::guard;
 use crate::render::{self, Kept, Options};
-use crate::settings::{Dataset, Settings};
+use crate::settings::{Dataset, Origin, Settings};
 use crate::signal;
 use crate::sqlite::{Grid, Params};
 use crate::value::Value;
@@ -90,8 +92,28 @@ pub struct Session {
     /// Colour is allowed: `--color`, NO_COLOR and the terminal test, decided once.
     color: bool,
     is_stdout_tty: bool,
-    /// The last result, for `.last`.
+    /// The last result, for `.last`, `.copy`, `.excel` and `.export`.
     pub last: Option<Kept>,
+    /// The statement that gave the last result, and the parameters it used.
+    pub last_query: Option<Statement>,
+    /// The last statement that ran without error, for `.save-query` and `.edit`.
+    pub last_statement: Option<Statement>,
+    /// The pager command for results taller than the terminal; None: off.
+    pub pager: Option<String>,
+    /// The pager `.pager on` turns on.
+    pub pager_command: String,
+    /// Where the user's own saved queries live (None: unknown, or `--safe`).
+    queries_dir: Option<PathBuf>,
+    /// Where each setting `.show` lists came from, when not the built-in default.
+    pub origins: BTreeMap<&'static str, Origin>,
+}
+
+/// One SQL statement as it ran: its text and the parameters it used, by name, with their
+/// values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub text: String,
+    pub params: Vec<(String, Value)>,
 }
 
 impl Session {
@@ -117,7 +139,68 @@ impl Session {
             color: settings.color,
             is_stdout_tty: settings.is_stdout_tty,
             last: None,
+            last_query: None,
+            last_statement: None,
+            pager: settings.pager.clone(),
+            pager_command: settings.pager_command.clone(),
+            queries_dir: settings.queries_dir.clone().filter(|_| !settings.safe),
+            origins: settings.origins.clone(),
         })
+    }
+
+    /// Applies again what the command line set, after the init file ran: options beat the
+    /// init file, as sqlite3's beat `~/.sqliterc`.
+    pub fn apply_command_line(&mut self, settings: &Settings) {
+        let given = |key: &str| settings.origins.get(key) == Some(&Origin::CommandLine);
+        let from = &settings.output;
+        if given("mode") {
+            self.opts.mode = from.mode;
+            self.opts.table_name = from.table_name.clone();
+        }
+        // A mode given on the command line gives its separators too (its keys say so).
+        if given("colseparator") {
+            self.opts.colsep = from.colsep.clone();
+        }
+        if given("rowseparator") {
+            self.opts.rowsep = from.rowsep.clone();
+        }
+        if given("headers") {
+            self.opts.headers = from.headers;
+        }
+        if given("nullvalue") {
+            self.opts.nullvalue = from.nullvalue.clone();
+        }
+        if given("maxrows") {
+            self.opts.maxrows = from.maxrows;
+            self.is_maxrows_explicit = true;
+        }
+        if given("bail") {
+            self.bail = settings.bail;
+        }
+        if given("echo") {
+            self.echo = settings.echo;
+        }
+        for (key, origin) in &settings.origins {
+            if *origin == Origin::CommandLine {
+                self.origins.insert(key, Origin::CommandLine);
+            }
+        }
+    }
+
+    /// The directory of the user's own saved queries; None under `--safe`, which reads no
+    /// files.
+    pub fn queries_dir(&self) -> Option<&std::path::Path> {
+        self.queries_dir.as_deref()
+    }
+
+    /// True when stdout is a terminal (decided once, in `Settings`).
+    pub fn is_stdout_tty(&self) -> bool {
+        self.is_stdout_tty
+    }
+
+    /// Colour is allowed on the terminal.
+    pub fn is_color(&self) -> bool {
+        self.color
     }
 
     pub fn conn(&self) -> &Connection {

@@ -1,13 +1,16 @@
 //! What the user typed (`Args`, parsed by clap) turned into what the program uses
 //! (`Settings`). The environment — terminals, NO_COLOR, XDG paths — is read here, once.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
+use std::fmt;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser};
 
+pub use crate::config::ColorChoice;
+use crate::config::{self, Loaded, PagerChoice};
 use crate::render::{Mode, Options};
 
 #[derive(Debug, Parser)]
@@ -107,6 +110,9 @@ pub struct Args {
     /// Do not run an init file
     #[arg(long)]
     pub no_init: bool,
+    /// Do not read $XDG_CONFIG_HOME/scoql/config.toml (a hermetic run)
+    #[arg(long)]
+    pub no_config: bool,
     /// Open this SQLite file instead of the embedded dataset
     #[arg(long, value_name = "PATH", conflicts_with_all = ["seed_dir", "no_seed"])]
     pub db: Option<PathBuf>,
@@ -122,17 +128,42 @@ pub struct Args {
     /// Refuse everything that touches files or other databases
     #[arg(long)]
     pub safe: bool,
-    /// When to use colour
-    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+/// Where a setting's value came from, as `.show` says: precedence runs built-in default <
+/// config file < init file < command line, and a dot-command changes it later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    Config {
+        path: PathBuf,
+        line: usize,
+    },
+    Init(PathBuf),
+    CommandLine,
+    /// A dot-command (`.mode`), typed or read from a file.
+    Command(String),
 }
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => write!(f, "default"),
+            Origin::Config { path, line } => write!(f, "config {}:{line}", path.display()),
+            Origin::Init(path) => write!(f, "init file {}", path.display()),
+            Origin::CommandLine => write!(f, "command line"),
+            Origin::Command(name) => write!(f, "set by .{name}"),
+        }
+    }
+}
+
+/// The pager used when none is configured and $PAGER is unset.
+pub const DEFAULT_PAGER: &str = "less -SRFX";
+/// The REPL's prompt unless the config sets one.
+pub const DEFAULT_PROMPT: &str = "scoql> ";
 
 /// One input, in the order given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +207,20 @@ pub struct Settings {
     pub is_stdout_tty: bool,
     pub is_stdin_tty: bool,
     pub color: bool,
+    /// The pager command for results taller than the terminal; None: no pager.
+    pub pager: Option<String>,
+    /// The command `.pager on` uses: $PAGER, else `less -SRFX`.
+    pub pager_command: String,
+    /// Statements the REPL's history keeps.
+    pub history_size: usize,
+    pub prompt: String,
+    /// The user's own saved queries (`.save-query`): `$XDG_DATA_HOME/scoql/queries`.
+    pub queries_dir: Option<PathBuf>,
+    /// The config file as read (None: none, or `--no-config`); its warnings are reported
+    /// once, at start.
+    pub config: Option<Loaded>,
+    /// Where each setting that `.show` lists came from, when not the built-in default.
+    pub origins: BTreeMap<&'static str, Origin>,
 }
 
 /// A usage error, reported by clap's conventions (exit status 2).
@@ -198,8 +243,23 @@ impl Settings {
         is_stdin_tty: bool,
         is_stdout_tty: bool,
     ) -> Result<Settings, UsageError> {
+        Self::parse_with(argv, is_stdin_tty, is_stdout_tty, config::load)
+    }
+
+    /// `parse`, reading the config file (unless `--no-config`) with `read_config`.
+    pub fn parse_with(
+        argv: impl IntoIterator<Item = OsString>,
+        is_stdin_tty: bool,
+        is_stdout_tty: bool,
+        read_config: impl FnOnce(&std::path::Path) -> Option<Loaded>,
+    ) -> Result<Settings, UsageError> {
         let matches = Args::command().try_get_matches_from(sqlite3_spellings(argv))?;
         let args = Args::from_arg_matches(&matches)?;
+        let config = if args.no_config {
+            None
+        } else {
+            config_dir().and_then(|d| read_config(&d.join("config.toml")))
+        };
         // -c and FILE interleave in the order typed; clap knows where each one stood.
         let mut ordered: Vec<(usize, Input)> = Vec::new();
         if let Some(idx) = matches.indices_of("files") {
@@ -226,13 +286,14 @@ impl Settings {
         }
         ordered.sort_by_key(|(i, _)| *i);
         let mode = last_mode(&matches, &args);
-        Self::resolve(args, ordered, mode, is_stdin_tty, is_stdout_tty)
+        Self::resolve(args, ordered, mode, config, is_stdin_tty, is_stdout_tty)
     }
 
     fn resolve(
         args: Args,
         ordered: Vec<(usize, Input)>,
         mode: Option<Mode>,
+        loaded: Option<Loaded>,
         is_stdin_tty: bool,
         is_stdout_tty: bool,
     ) -> Result<Settings, UsageError> {
@@ -266,23 +327,82 @@ impl Settings {
             let name = crate::sqlite::param_key(name.trim()).to_string();
             params.push((name, value.to_string()));
         }
-        let mut output = Options {
-            headers: !args.no_headers,
-            nullvalue: args.nullvalue.clone(),
-            // On a terminal a result is cut to 40 rows unless asked otherwise; 0 means all.
-            maxrows: match args.maxrows {
-                Some(0) => None,
-                Some(n) => Some(n),
-                None if is_stdout_tty => Some(40),
-                None => None,
-            },
-            ..Options::default()
+        // Each output setting: the built-in default, then the config, then the command line.
+        let config = loaded
+            .as_ref()
+            .map(|l| l.config.clone())
+            .unwrap_or_default();
+        let mut origins = BTreeMap::new();
+        let mut set = |keys: &[&'static str], origin: Origin| {
+            for key in keys {
+                origins.insert(*key, origin.clone());
+            }
         };
+        let from_config = |key: &str| match &loaded {
+            Some(l) => Origin::Config {
+                path: l.path.clone(),
+                line: l.line_of(key).unwrap_or(0),
+            },
+            None => Origin::Default,
+        };
+        const MODE_KEYS: &[&str] = &["mode", "colseparator", "rowseparator"];
+        let mut output = Options::default();
+        if let Some(m) = config.mode {
+            // Like an option, not like `.mode`: csv rows end in `\n`.
+            output.set_mode(m, true, None);
+            set(MODE_KEYS, from_config("mode"));
+        }
+        if let Some(h) = config.headers {
+            output.headers = h;
+            set(&["headers"], from_config("headers"));
+        }
+        if let Some(n) = &config.nullvalue {
+            output.nullvalue = Some(n.clone());
+            set(&["nullvalue"], from_config("nullvalue"));
+        }
+        // On a terminal a result is cut to 40 rows unless asked otherwise; 0 means all.
+        let terminal_rows = match config.maxrows {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => Some(40),
+        };
+        if config.maxrows.is_some() {
+            set(&["maxrows"], from_config("maxrows"));
+        }
         if let Some(mode) = mode {
             output.set_mode(mode, true, None);
+            set(MODE_KEYS, Origin::CommandLine);
+        }
+        if args.headers || args.no_headers {
+            output.headers = !args.no_headers;
+            set(&["headers"], Origin::CommandLine);
+        }
+        if let Some(n) = &args.nullvalue {
+            output.nullvalue = Some(n.clone());
+            set(&["nullvalue"], Origin::CommandLine);
         }
         if let Some(sep) = &args.separator {
             output.colsep = sep.clone();
+            set(&["colseparator"], Origin::CommandLine);
+        }
+        output.maxrows = match args.maxrows {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None if is_stdout_tty => terminal_rows,
+            None => None,
+        };
+        if args.maxrows.is_some() {
+            set(&["maxrows"], Origin::CommandLine);
+        }
+        for (key, given) in [
+            ("bail", args.bail),
+            ("echo", args.echo),
+            ("safe", args.safe),
+            ("readonly", args.readonly),
+        ] {
+            if given {
+                set(&[key], Origin::CommandLine);
+            }
         }
         let dataset = if let Some(db) = args.db {
             Dataset::File(db)
@@ -294,11 +414,32 @@ impl Settings {
             Dataset::Embedded
         };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match args.color {
+        let color = match args.color.or(config.color).unwrap_or(ColorChoice::Auto) {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => is_stdout_tty && !no_color,
         };
+        if args.color.is_some() {
+            set(&["color"], Origin::CommandLine);
+        } else if config.color.is_some() {
+            set(&["color"], from_config("color"));
+        }
+        let pager_command = std::env::var("PAGER")
+            .ok()
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_PAGER.to_string());
+        // By default the REPL pages; scripts only when the config asks.
+        let pager = match &config.pager {
+            Some(PagerChoice::On(true)) => Some(pager_command.clone()),
+            Some(PagerChoice::On(false)) => None,
+            Some(PagerChoice::Command(c)) => Some(c.clone()).filter(|c| !c.trim().is_empty()),
+            None => interactive.then(|| pager_command.clone()),
+        };
+        for key in ["pager", "prompt", "history_size", "numbers", "cite"] {
+            if loaded.as_ref().and_then(|l| l.line_of(key)).is_some() {
+                set(&[key], from_config(key));
+            }
+        }
         // An explicit --init always runs; the default one only before an interactive
         // session, so that scripts give the same output on every machine.
         let init = if args.no_init {
@@ -331,6 +472,16 @@ impl Settings {
             is_stdout_tty,
             is_stdin_tty,
             color,
+            pager,
+            pager_command,
+            history_size: config.history_size.unwrap_or(10_000),
+            prompt: config
+                .prompt
+                .clone()
+                .unwrap_or_else(|| DEFAULT_PROMPT.to_string()),
+            queries_dir: data_dir().map(|d| d.join("queries")),
+            config: loaded,
+            origins,
         })
     }
 }
@@ -422,6 +573,13 @@ fn config_dir() -> Option<PathBuf> {
         .map(|s| s.config_dir().join("scoql"))
 }
 
+fn data_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.data_dir().join("scoql"))
+}
+
 fn state_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     let s = etcetera::choose_base_strategy().ok()?;
@@ -449,7 +607,7 @@ pub fn terminal_width() -> Option<u16> {
 impl Settings {
     /// Settings for `scoql --no-seed ARGS` with stdin and stdout not terminals (tests).
     pub fn for_tests(args: &[&str]) -> Settings {
-        let mut argv = vec!["scoql", "--no-seed"];
+        let mut argv = vec!["scoql", "--no-seed", "--no-config"];
         argv.extend_from_slice(args);
         match Settings::parse(argv.into_iter().map(OsString::from), false, false) {
             Ok(s) => s,
@@ -464,7 +622,7 @@ mod tests {
     use super::*;
 
     fn settings(args: &[&str], stdin_tty: bool, stdout_tty: bool) -> Settings {
-        let mut argv = vec!["scoql"];
+        let mut argv = vec!["scoql", "--no-config"];
         argv.extend_from_slice(args);
         Settings::parse(argv.into_iter().map(OsString::from), stdin_tty, stdout_tty)
             .expect("settings parse")
@@ -608,6 +766,52 @@ mod tests {
         let s = settings(&["-batch"], true, true);
         assert!(!s.interactive);
         assert_eq!(s.inputs, vec![Input::Stdin]);
+    }
+
+    fn with_config(args: &[&str], text: &str, stdout_tty: bool) -> Settings {
+        let mut argv = vec!["scoql"];
+        argv.extend_from_slice(args);
+        Settings::parse_with(
+            argv.into_iter().map(OsString::from),
+            false,
+            stdout_tty,
+            |p| Some(config::parse(p, text)),
+        )
+        .expect("settings parse")
+    }
+
+    #[test]
+    fn the_config_sets_defaults_and_the_command_line_overrides_them() {
+        let text = "mode = \"csv\"\nheaders = false\nmaxrows = 5\ncolor = \"always\"\n\
+                    pager = \"most\"\nprompt = \"sql> \"\nhistory_size = 9\n";
+        let s = with_config(&[], text, true);
+        assert_eq!(s.output.mode, Mode::Csv);
+        assert_eq!(s.output.rowsep, "\n", "a config mode acts like an option");
+        assert!(!s.output.headers);
+        assert_eq!(s.output.maxrows, Some(5));
+        assert!(s.color);
+        assert_eq!(s.pager.as_deref(), Some("most"));
+        assert_eq!((s.prompt.as_str(), s.history_size), ("sql> ", 9));
+        assert!(matches!(
+            s.origins.get("mode"),
+            Some(Origin::Config { line: 1, .. })
+        ));
+        let s = with_config(
+            &["--json", "--headers", "--maxrows", "0", "--color", "never"],
+            text,
+            true,
+        );
+        assert_eq!(s.output.mode, Mode::Json);
+        assert!(s.output.headers);
+        assert_eq!(s.output.maxrows, None);
+        assert!(!s.color);
+        assert_eq!(s.origins.get("headers"), Some(&Origin::CommandLine));
+        // The config's row limit is the terminal's: a pipe still gets every row.
+        assert_eq!(with_config(&[], text, false).output.maxrows, None);
+        // --no-config never reads it.
+        let s = with_config(&["--no-config"], text, true);
+        assert_eq!(s.output.mode, Mode::Table);
+        assert!(s.config.is_none());
     }
 
     #[test]

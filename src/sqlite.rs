@@ -254,20 +254,29 @@ impl<'c> Stmt<'c> {
 
     /// Binds every parameter of the statement from `params`; a parameter without a value is
     /// an error naming it (sqlite3 would bind NULL silently).
-    pub fn bind(&mut self, params: &Params) -> Result<()> {
+    /// The statement's parameters by name, in index order (`?N` for a nameless one).
+    pub fn parameter_names(&self) -> Vec<String> {
         let s = self.raw.as_ptr();
         // SAFETY: live statement; parameter indexes are 1..=count.
         let count = unsafe { ffi::sqlite3_bind_parameter_count(s) };
-        for i in 1..=count {
-            // SAFETY: as above; the name is owned by the statement and copied at once.
-            let name = unsafe {
-                let p = ffi::sqlite3_bind_parameter_name(s, i);
-                if p.is_null() {
-                    format!("?{i}")
-                } else {
-                    CStr::from_ptr(p).to_string_lossy().into_owned()
+        (1..=count)
+            .map(|i| {
+                // SAFETY: as above; the name is owned by the statement and copied at once.
+                unsafe {
+                    let p = ffi::sqlite3_bind_parameter_name(s, i);
+                    if p.is_null() {
+                        format!("?{i}")
+                    } else {
+                        CStr::from_ptr(p).to_string_lossy().into_owned()
+                    }
                 }
-            };
+            })
+            .collect()
+    }
+
+    pub fn bind(&mut self, params: &Params) -> Result<()> {
+        let s = self.raw.as_ptr();
+        for (i, name) in (1..).zip(self.parameter_names()) {
             let Some(value) = params.get(param_key(&name)) else {
                 return Err(Error::UnboundParameter {
                     name,

@@ -10,6 +10,8 @@ mod import;
 mod save;
 mod shell;
 
+pub use shell::settings;
+
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -165,6 +167,15 @@ pub fn find(name: &str) -> Option<&'static Command> {
     COMMANDS
         .iter()
         .find(|c| c.name == name || c.aliases.contains(&name))
+}
+
+/// The name of the command a line runs (`.header on` → `headers`), or its first word.
+pub fn name_of(line: &str) -> String {
+    let word = tokenize(line.trim_start().strip_prefix('.').unwrap_or(line))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    find(&word).map_or(word, |c| c.name.to_string())
 }
 
 /// Splits a dot-command line into words: whitespace separates, '...' and "..." quote, and

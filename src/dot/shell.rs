@@ -10,6 +10,7 @@ use crate::input::{self, Frame};
 use crate::render::Mode;
 use crate::saved;
 use crate::session::{Session, Sink};
+use crate::settings::Origin;
 use crate::sqlite::param_key;
 use crate::value::{Value, thousands};
 
@@ -226,14 +227,16 @@ pub fn last(s: &mut Session, c: &Call) -> Result<Flow> {
     Ok(Flow::Continue)
 }
 
-pub fn show(s: &mut Session, _c: &Call) -> Result<Flow> {
-    let on = |b: bool| if b { "on" } else { "off" };
+/// The settings `.show` lists, by name, with their values as text. The driver compares
+/// them before and after each dot-command to know which ones the command set.
+pub fn settings(s: &Session) -> Vec<(&'static str, String)> {
+    let on = |b: bool| if b { "on" } else { "off" }.to_string();
     let esc = |t: &str| format!("{t:?}");
-    let rows = [
-        ("bail", on(s.bail).to_string()),
-        ("changes", on(s.changes).to_string()),
-        ("echo", on(s.echo).to_string()),
-        ("headers", on(s.opts.headers).to_string()),
+    vec![
+        ("bail", on(s.bail)),
+        ("changes", on(s.changes)),
+        ("echo", on(s.echo)),
+        ("headers", on(s.opts.headers)),
         ("mode", s.opts.mode.name()),
         (
             "maxrows",
@@ -245,17 +248,20 @@ pub fn show(s: &mut Session, _c: &Call) -> Result<Flow> {
         ),
         (
             "output",
-            if s.is_sink_stdout() {
-                "stdout".into()
-            } else {
-                "file".into()
-            },
+            if s.is_sink_stdout() { "stdout" } else { "file" }.into(),
         ),
         ("colseparator", esc(&s.opts.colsep)),
         ("rowseparator", esc(&s.opts.rowsep)),
-        ("timer", on(s.timer).to_string()),
-        ("safe", on(s.is_safe()).to_string()),
-        ("readonly", on(s.is_readonly()).to_string()),
+        ("timer", on(s.timer)),
+        ("color", on(s.is_color())),
+        (
+            "pager",
+            s.pager
+                .as_deref()
+                .map_or("off".into(), |p| format!("on ({p})")),
+        ),
+        ("safe", on(s.is_safe())),
+        ("readonly", on(s.is_readonly())),
         (
             "parameters",
             format!(
@@ -264,10 +270,24 @@ pub fn show(s: &mut Session, _c: &Call) -> Result<Flow> {
                 if s.params.len() == 1 { "" } else { "s" }
             ),
         ),
-    ];
+    ]
+}
+
+/// `.show`: each setting, its value, and where the value came from (default, the config
+/// file and its line, the init file, the command line, or the dot-command that set it).
+pub fn show(s: &mut Session, _c: &Call) -> Result<Flow> {
+    let rows = settings(s);
+    let width = rows
+        .iter()
+        .map(|(_, v)| v.chars().count())
+        .max()
+        .unwrap_or(0);
     let text: String = rows
         .iter()
-        .map(|(k, v)| format!("{k:>12}: {v}\n"))
+        .map(|(k, v)| {
+            let origin = s.origins.get(k).cloned().unwrap_or(Origin::Default);
+            format!("{k:>12}: {v:<width$}  ({origin})\n")
+        })
         .collect();
     emit(s, &text)
 }

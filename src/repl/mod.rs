@@ -20,9 +20,12 @@ use crate::input::{Line, LineSource};
 use crate::settings::{Dataset, Settings};
 use helper::ReplHelper;
 
-/// The prompt, and the continuation prompt of the same width so multi-line input lines up.
-pub const PROMPT: &str = "scoql> ";
-pub const CONTINUATION: &str = "  ...> ";
+/// The continuation prompt for `prompt`: `...> ` right-aligned to the same width, so
+/// multi-line input lines up (`scoql> ` → `  ...> `).
+fn continuation(prompt: &str) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(prompt);
+    format!("{:>width$}", "...> ")
+}
 
 /// Lines typed at the prompt. Each complete statement goes into the history as one entry.
 struct EditorSource {
@@ -31,6 +34,8 @@ struct EditorSource {
     /// Lines of the statement being typed, for its history entry.
     typed: Vec<String>,
     has_warned: bool,
+    prompt: String,
+    continuation: String,
 }
 
 impl EditorSource {
@@ -69,7 +74,11 @@ impl LineSource for EditorSource {
                 h.refresh(conn);
             }
         }
-        let prompt = if is_pending { CONTINUATION } else { PROMPT };
+        let prompt = if is_pending {
+            &self.continuation
+        } else {
+            &self.prompt
+        };
         match self.editor.readline(prompt) {
             Ok(line) => {
                 // A pasted block arrives as one "line" holding newlines; the splitter takes
@@ -120,7 +129,7 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
         .history_ignore_space(true)
         .bell_style(BellStyle::None)
         .auto_add_history(false)
-        .max_history_size(10_000)
+        .max_history_size(settings.history_size)
         .and_then(|b| b.history_ignore_dups(true))
         .map_err(|e| Error::Input {
             message: format!("cannot configure the line editor: {e}"),
@@ -138,6 +147,8 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
         history: settings.history.clone(),
         typed: Vec::new(),
         has_warned: false,
+        prompt: settings.prompt.clone(),
+        continuation: continuation(&settings.prompt),
     };
     if let Some(path) = &settings.history {
         let ready = match path.parent() {

@@ -7,6 +7,7 @@ mod bad_input;
 mod cli;
 mod common;
 mod compat;
+mod config;
 mod dataset;
 mod dot;
 mod exit_codes;
