@@ -201,6 +201,12 @@ pub fn warn(message: &str) {
     let _ = writeln!(io::stderr().lock(), "warning: {message}");
 }
 
+/// Writes a one-line note to stderr (what a command did: a file written, bytes copied),
+/// never panicking. Notes stay out of results, which go to stdout or an `.output` file.
+pub fn note(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "{message}");
+}
+
 /// How a run ended. The exit-status contract (DESIGN.md "Exit status", numbered in
 /// `tests/it/exit_codes.rs`) is `End::status`, the only place a status is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,10 @@
-//! Saved queries: the ones shipped in `queries/` (compiled in), their `-- @param NAME TYPE
-//! description` headers, and the check that a run gives every declared parameter a value
-//! of its type.
+//! Saved queries: the ones shipped in `queries/` (compiled in) and the user's own in
+//! `$XDG_DATA_HOME/scoql/queries/NAME.sql`, their `-- @param NAME TYPE description`
+//! headers, the checks that a run gives every declared parameter a value of its type and no
+//! undeclared one, and writing a statement as an own query.
 
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
@@ -13,14 +15,50 @@ use crate::value::Value;
 
 static QUERIES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/queries");
 
-/// A saved query of `queries/`: its name (file stem), the one-line description from its
-/// first `--` line, its declared parameters and its SQL.
+/// A saved query: its name (file stem), the one-line description from its first `--`
+/// line, its declared parameters, its SQL, and whose it is.
 #[derive(Debug, Clone)]
 pub struct SavedQuery {
     pub name: String,
     pub description: String,
     pub params: Vec<ParamDecl>,
     pub text: String,
+    /// None for a query shipped with scoql; the file of one of the user's own.
+    pub path: Option<PathBuf>,
+}
+
+impl SavedQuery {
+    fn new(name: String, text: String, path: Option<PathBuf>) -> SavedQuery {
+        let (description, params) = parse_header(&text);
+        SavedQuery {
+            name,
+            description,
+            params,
+            text,
+            path,
+        }
+    }
+
+    /// Where it is run from in error locations: `queries/NAME.sql`, or the own file's path.
+    pub fn origin(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => format!("queries/{}.sql", self.name),
+        }
+    }
+
+    /// The SQL after the header's comment lines.
+    pub fn body(&self) -> &str {
+        let mut rest = self.text.as_str();
+        while let Some((line, tail)) = rest.split_once('\n') {
+            let t = line.trim();
+            if !(t.is_empty() || t.starts_with("--")) {
+                break;
+            }
+            rest = tail;
+        }
+        rest
+    }
 }
 
 /// `-- @param NAME TYPE description` in a query file's header.
@@ -83,26 +121,163 @@ pub fn parse_header(text: &str) -> (String, Vec<ParamDecl>) {
     (description, params)
 }
 
+fn stem(name: &str) -> String {
+    Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// The saved queries compiled into the binary, by name.
 pub fn saved_queries() -> Vec<SavedQuery> {
     let mut queries: Vec<SavedQuery> = embedded(&QUERIES, "queries")
         .into_iter()
-        .map(|f| {
-            let name = Path::new(&f.name)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let (description, params) = parse_header(&f.text);
-            SavedQuery {
-                name,
-                description,
-                params,
-                text: f.text,
-            }
+        .map(|f| SavedQuery::new(stem(&f.name), f.text, None))
+        .collect();
+    queries.sort_by(|a, b| a.name.cmp(&b.name));
+    queries
+}
+
+/// The user's own saved queries in `dir` (`NAME.sql`, NAME a valid query name), by name. A
+/// missing directory has none; a file that is not UTF-8 text is left out.
+pub fn own_queries(dir: Option<&Path>) -> Vec<SavedQuery> {
+    let Some(entries) = dir.and_then(|d| std::fs::read_dir(d).ok()) else {
+        return Vec::new();
+    };
+    let mut queries: Vec<SavedQuery> = entries
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path
+                .file_name()?
+                .to_str()?
+                .strip_suffix(".sql")?
+                .to_string();
+            check_name(&name).ok()?;
+            let text = std::fs::read_to_string(&path).ok()?;
+            Some(SavedQuery::new(name, text, Some(path)))
         })
         .collect();
     queries.sort_by(|a, b| a.name.cmp(&b.name));
     queries
+}
+
+/// The query named `name` (with or without `.sql`): the user's own one first, then the
+/// shipped one. The flag is true when an own query hides a shipped one of the same name.
+pub fn find(name: &str, dir: Option<&Path>) -> Option<(SavedQuery, bool)> {
+    let name = name.strip_suffix(".sql").unwrap_or(name);
+    let shipped = saved_queries().into_iter().find(|q| q.name == name);
+    match own_queries(dir).into_iter().find(|q| q.name == name) {
+        Some(own) => Some((own, shipped.is_some())),
+        None => shipped.map(|q| (q, false)),
+    }
+}
+
+/// The names `.run` and `.examples` accept, own and shipped, sorted, each once.
+pub fn names(dir: Option<&Path>) -> Vec<String> {
+    let mut names: Vec<String> = own_queries(dir)
+        .into_iter()
+        .chain(saved_queries())
+        .map(|q| q.name)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A query name is a file stem of letters, digits, `_` and `-`: it can never name a file
+/// outside the queries directory.
+pub fn check_name(name: &str) -> Result<(), String> {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{name}' is not a query name (letters, digits, _ and - only)"
+        ))
+    }
+}
+
+/// `NAME=TYPE  description`, as `.examples NAME` lists a declared parameter.
+pub fn describe_param(d: &ParamDecl) -> String {
+    format!("{}={}  {}", d.name, d.kind.name(), d.description)
+        .trim_end()
+        .to_string()
+}
+
+/// Refuses a parameter given to `.run` that the query does not declare (sqlite3 would bind
+/// nothing to it and silently return every row).
+pub fn check_declared(query: &SavedQuery, given: &[String]) -> Result<()> {
+    for name in given {
+        if query.params.iter().any(|d| d.name == *name) {
+            continue;
+        }
+        let declared = if query.params.is_empty() {
+            "it declares no parameters".to_string()
+        } else {
+            let list: Vec<String> = query.params.iter().map(describe_param).collect();
+            format!("it declares:\n  {}", list.join("\n  "))
+        };
+        return Err(Error::Parameter {
+            message: format!(
+                "{} does not declare a parameter :{name}; {declared}",
+                query.name
+            ),
+            location: None,
+        });
+    }
+    Ok(())
+}
+
+/// The text of an own query: the description, a `-- @param` line for each parameter the
+/// statement used (its type from the value it had, which is given as the example), then
+/// the statement.
+pub fn query_text(description: &str, text: &str, params: &[(String, Value)]) -> String {
+    let mut out = String::new();
+    if !description.is_empty() {
+        out.push_str(&format!("-- {description}\n"));
+    }
+    for (name, value) in params {
+        let kind = match value {
+            Value::Integer(_) => ParamKind::Integer,
+            Value::Real(..) => ParamKind::Real,
+            Value::Null | Value::Text(_) | Value::Blob(_) => ParamKind::Text,
+        };
+        out.push_str(&format!(
+            "-- @param {name} {} e.g. {}\n",
+            kind.name(),
+            value.literal()
+        ));
+    }
+    out.push_str(text.trim_end());
+    if !text.trim_end().ends_with(';') {
+        out.push(';');
+    }
+    out.push('\n');
+    out
+}
+
+/// Writes an own query `dir/NAME.sql`, creating the directory. An existing file is kept
+/// unless `replace`. Returns the file's path.
+pub fn write(dir: &Path, name: &str, text: &str, replace: bool) -> Result<PathBuf> {
+    let path = dir.join(format!("{name}.sql"));
+    let fail = |source| Error::File {
+        action: "write",
+        path: path.clone(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .create_new(!replace)
+        .truncate(true)
+        .open(&path)
+        .map_err(fail)?;
+    file.write_all(text.as_bytes()).map_err(fail)?;
+    Ok(path)
 }
 
 /// Checks the values given for a query's declared parameters: each must be present and of

@@ -1,16 +1,11 @@
-//! scoql's own dot-commands about the dataset: `.about`, `.describe`, `.sources`,
-//! `.examples` and `.run`. Their listings are built in memory and drawn by the current
-//! output mode like any query result.
-
-use std::rc::Rc;
+//! scoql's own dot-commands about the dataset: `.about`, `.describe` and `.sources`. Their
+//! listings are built in memory and drawn by the current output mode like any query result.
 
 use super::{Call, Flow, emit};
 use crate::dataset;
 use crate::error::Result;
-use crate::input::{Frame, TextSource};
-use crate::saved::{self, SavedQuery};
 use crate::session::Session;
-use crate::sqlite::{self, Grid, param_key};
+use crate::sqlite::{self, Grid};
 use crate::value::{Value, identifier};
 
 /// True when the embedded dataset's tables are present (not `--no-seed` or `--db`).
@@ -203,54 +198,4 @@ pub fn sources(s: &mut Session, c: &Call) -> Result<Flow> {
     )?;
     s.show(&grid)?;
     Ok(Flow::Continue)
-}
-
-pub fn examples(s: &mut Session, _c: &Call) -> Result<Flow> {
-    let mut grid = Grid::new(&["name", "parameters", "description"]);
-    for q in saved::saved_queries() {
-        let params: Vec<String> = q
-            .params
-            .iter()
-            .map(|p| format!("{}={}", p.name, p.kind.name()))
-            .collect();
-        grid.rows.push(vec![
-            Value::text(&q.name),
-            Value::text(params.join(" ")),
-            Value::text(&q.description),
-        ]);
-    }
-    s.show(&grid)?;
-    Ok(Flow::Continue)
-}
-
-/// Finds a saved query by name (with or without `.sql`).
-fn find_saved(name: &str) -> Option<SavedQuery> {
-    let name = name.strip_suffix(".sql").unwrap_or(name);
-    saved::saved_queries().into_iter().find(|q| q.name == name)
-}
-
-/// `.run NAME [k=v ...]`: the saved query runs next, in a frame whose parameters are the
-/// ones in force plus `k=v`, which hold for that query only.
-pub fn run(_s: &mut Session, c: &Call) -> Result<Flow> {
-    let name = c.arg(0).unwrap_or_default();
-    let Some(query) = find_saved(name) else {
-        let names: Vec<String> = saved::saved_queries().into_iter().map(|q| q.name).collect();
-        return Err(c.usage_error(format!(
-            "no saved query named '{name}'; saved queries: {}",
-            names.join(", ")
-        )));
-    };
-    let mut params = c.params.clone();
-    for pair in &c.args[1..] {
-        let Some((k, v)) = pair.split_once('=') else {
-            return Err(c.usage_error(format!("expected NAME=VALUE, got '{pair}'")));
-        };
-        params.insert(param_key(k).to_string(), Value::from_literal(v));
-    }
-    saved::check_params(&query.params, &params)?;
-    let origin: Rc<str> = Rc::from(format!("queries/{}.sql", query.name));
-    Ok(Flow::Push(Frame {
-        params: Some(params),
-        ..Frame::new(Box::new(TextSource::new(&query.text, origin)))
-    }))
 }

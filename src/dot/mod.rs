@@ -7,6 +7,7 @@
 mod about;
 mod db;
 mod import;
+mod queries;
 mod save;
 mod shell;
 
@@ -36,6 +37,10 @@ pub enum ArgKind {
     File,
     Table,
     Query,
+    /// `NAME=` of the saved query named before it.
+    Param,
+    /// A source id of the dataset (`S01`).
+    Source,
     Command,
     Text,
 }
@@ -135,7 +140,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe),
     cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, db::dump),
     cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.echo)),
-    cmd!("examples", [], ".examples", "The saved queries (run one with .run NAME)", [], 0, 0, false, about::examples),
+    cmd!("examples", [], ".examples [NAME]", "The saved queries, or one query's SQL and parameters", [A::Query], 0, 1, false, queries::examples),
     cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, shell::exit),
     cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers)),
     cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, shell::help),
@@ -152,12 +157,13 @@ pub static COMMANDS: &[Command] = &[
     cmd!("print", [], ".print TEXT...", "Print the text", [A::Text], 0, ANY, false, shell::print),
     cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, shell::read),
     cmd!("reset", [], ".reset", "Rebuild the pristine dataset, dropping changes", [], 0, 0, false, db::reset),
-    cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved example query, with parameters", [A::Query, A::Text], 1, ANY, false, about::run),
+    cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved query with its declared parameters", [A::Query, A::Param], 1, ANY, false, queries::run),
     cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, save::save),
+    cmd!("save-query", [], ".save-query [--replace] NAME [DESCRIPTION]", "Keep the last statement as your own saved query", [A::Text], 1, ANY, true, queries::save_query),
     cmd!("schema", [], ".schema [PATTERN]", "The CREATE statements of matching objects", [A::Table], 0, 1, false, db::schema),
     cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, shell::separator),
     cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show),
-    cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Text], 0, 1, false, about::sources),
+    cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Source], 0, 1, false, about::sources),
     cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, db::tables),
     cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer)),
 ];

@@ -4,12 +4,14 @@
 //! its schema or data change.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use rusqlite::Connection;
 use rustyline::completion::{FilenameCompleter, Pair};
 
 use crate::dot::{self, ArgKind, COMMANDS};
 use crate::render::Mode;
+use crate::saved;
 use crate::sqlite;
 use crate::sqltext::{self, TokenKind};
 
@@ -31,6 +33,8 @@ struct Names {
     functions: Vec<String>,
     /// (lower-case table, lower-case column) → its distinct text values.
     values: HashMap<(String, String), Vec<String>>,
+    /// The dataset's source ids (`S01`), when it has a `sources` table.
+    sources: Vec<String>,
     /// schema_version and total_changes when read, to know when to read again.
     version: Option<(i64, i64)>,
 }
@@ -41,6 +45,11 @@ pub struct Completion {
     keywords: Vec<String>,
     names: Names,
     files: FilenameCompleter,
+    /// The user's own saved queries, completed after `.run` and `.examples`.
+    queries_dir: Option<PathBuf>,
+    /// The lines already entered of the statement being typed: the tables and aliases
+    /// they name are known on the line being completed.
+    pending: String,
 }
 
 fn strings(conn: &Connection, sql: &str) -> Vec<String> {
@@ -94,12 +103,20 @@ fn quote_ident(name: &str) -> String {
 }
 
 impl Completion {
-    pub fn new() -> Self {
+    pub fn new(queries_dir: Option<PathBuf>) -> Self {
         Completion {
             keywords: sqlite::keywords(),
             names: Names::default(),
             files: FilenameCompleter::new(),
+            queries_dir,
+            pending: String::new(),
         }
+    }
+
+    /// The earlier lines of the statement being typed (empty at a fresh prompt).
+    pub fn set_pending(&mut self, lines: &str) {
+        self.pending.clear();
+        self.pending.push_str(lines);
     }
 
     /// The completions at byte `pos` of `line`: where the replaced word starts, and the
@@ -137,6 +154,7 @@ impl Completion {
             conn,
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
         );
+        names.sources = strings(conn, "SELECT id FROM sources ORDER BY id");
         names.functions = strings(
             conn,
             "SELECT DISTINCT name FROM pragma_function_list WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -231,10 +249,35 @@ impl Completion {
             ArgKind::Mode => Mode::all().iter().map(|m| m.name()).collect(),
             ArgKind::OnOff => vec!["on".into(), "off".into()],
             ArgKind::Table => self.names.tables.clone(),
-            ArgKind::Query => crate::saved::saved_queries()
-                .into_iter()
-                .map(|q| q.name)
-                .collect(),
+            ArgKind::Query => saved::names(self.queries_dir.as_deref()),
+            ArgKind::Param => {
+                // `NAME=` for each parameter the query declares that is not given yet.
+                let query = words.get(1).map(String::as_str).unwrap_or_default();
+                let given: Vec<&str> = words[2..]
+                    .iter()
+                    .filter_map(|w| w.split_once('=').map(|(k, _)| k))
+                    .collect();
+                let params = saved::find(query, self.queries_dir.as_deref())
+                    .map(|(q, _)| q.params)
+                    .unwrap_or_default();
+                let pairs = params
+                    .iter()
+                    .filter(|p| !given.contains(&p.name.as_str()) && p.name.starts_with(word))
+                    .map(|p| pair(&saved::describe_param(p), &format!("{}=", p.name)))
+                    .collect();
+                return (word_start, pairs);
+            }
+            ArgKind::Source => {
+                let upper = word.to_uppercase();
+                let pairs = self
+                    .names
+                    .sources
+                    .iter()
+                    .filter(|id| id.starts_with(&upper))
+                    .map(|id| pair(id, id))
+                    .collect();
+                return (word_start, pairs);
+            }
             ArgKind::Command => COMMANDS.iter().map(|c| c.name.to_string()).collect(),
             ArgKind::Text if cmd.name == "parameter" && index == 0 => {
                 ["set", "unset", "list", "clear"].map(String::from).to_vec()
@@ -249,34 +292,71 @@ impl Completion {
         (word_start, pairs)
     }
 
-    /// Tables named after FROM or JOIN in `sql`, with their aliases: alias (or name) →
-    /// table, all lower-case.
-    fn tables_in(&self, sql: &str) -> Vec<(String, String)> {
-        let words: Vec<String> = sql
-            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+    /// Tables named after FROM or JOIN in the statement being typed (its earlier lines
+    /// and `line`), with their aliases: alias (or name) → table, all lower-case. A FROM
+    /// list names several (`from facts f, sources s`); `AS` is optional; names may be
+    /// quoted or schema-qualified.
+    fn tables_in(&self, line: &str) -> Vec<(String, String)> {
+        let text = format!("{}\n{line}", self.pending);
+        let words: Vec<(TokenKind, String)> = sqltext::tokenize(&text)
+            .into_iter()
+            .filter(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Whitespace | TokenKind::LineComment | TokenKind::BlockComment
+                )
+            })
+            .map(|t| (t.kind, unquote(t.kind, t.text(&text)).to_lowercase()))
             .collect();
+        let is_name = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|(k, _)| matches!(k, TokenKind::Word | TokenKind::QuotedIdent))
+        };
+        let is_punct = |i: usize, p: &str| words.get(i).is_some_and(|(_, w)| w == p);
         let mut found = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            if w != "from" && w != "join" {
+        let mut i = 0;
+        while i < words.len() {
+            let keyword = words[i].1.as_str();
+            i += 1;
+            if keyword != "from" && keyword != "join" {
                 continue;
             }
-            let Some(table) = words.get(i + 1) else {
-                continue;
-            };
-            if !self.names.columns.contains_key(table) {
-                continue;
+            loop {
+                if !is_name(i) {
+                    break;
+                }
+                // `main.facts`: the table is the last part.
+                while is_punct(i + 1, ".") && is_name(i + 2) {
+                    i += 2;
+                }
+                let table = words[i].1.clone();
+                i += 1;
+                if words.get(i).is_some_and(|(_, w)| w == "as") {
+                    i += 1;
+                }
+                let alias = match words.get(i) {
+                    Some((TokenKind::QuotedIdent, a)) => Some(a.clone()),
+                    Some((TokenKind::Word, a))
+                        if !self.keywords.iter().any(|k| k.eq_ignore_ascii_case(a)) =>
+                    {
+                        Some(a.clone())
+                    }
+                    _ => None,
+                };
+                if alias.is_some() {
+                    i += 1;
+                }
+                if self.names.columns.contains_key(&table) {
+                    found.push((alias.unwrap_or_else(|| table.clone()), table.clone()));
+                    found.push((table.clone(), table));
+                }
+                if keyword == "from" && is_punct(i, ",") {
+                    i += 1;
+                    continue;
+                }
+                break;
             }
-            let mut alias = words.get(i + 2).cloned();
-            if alias.as_deref() == Some("as") {
-                alias = words.get(i + 3).cloned();
-            }
-            let alias = alias
-                .filter(|a| !self.keywords.iter().any(|k| k.eq_ignore_ascii_case(a)))
-                .unwrap_or_else(|| table.clone());
-            found.push((alias, table.clone()));
-            found.push((table.clone(), table.clone()));
         }
         found
     }
@@ -428,6 +508,20 @@ fn is_table_position(head: &str) -> bool {
         .any(|k| previous.eq_ignore_ascii_case(k))
 }
 
+/// A quoted identifier's name (`"odd name"` → `odd name`); other words as they are.
+fn unquote(kind: TokenKind, text: &str) -> String {
+    if kind != TokenKind::QuotedIdent || text.len() < 2 {
+        return text.to_string();
+    }
+    let close = match text.as_bytes()[0] {
+        b'[' => "]",
+        b'`' => "`",
+        _ => "\"",
+    };
+    let inner = &text[1..text.len() - 1];
+    inner.replace(&close.repeat(2), close)
+}
+
 fn sql_string(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
@@ -468,7 +562,7 @@ mod tests {
     use super::*;
 
     fn helper() -> Completion {
-        let mut h = Completion::new();
+        let mut h = Completion::new(None);
         let conn = Connection::open_in_memory().expect("an in-memory database");
         let _ = conn.execute_batch(
             "CREATE TABLE routes(id INTEGER, country TEXT, name TEXT); \
@@ -526,6 +620,60 @@ mod tests {
             displays(h.complete_dot(".headers o", 10)),
             vec!["on", "off"]
         );
+    }
+
+    #[test]
+    fn aliases_are_known_in_from_lists_quoted_names_and_earlier_lines() {
+        let mut h = helper();
+        let line = "select p.inv, r.cou from projects p, routes as r";
+        assert_eq!(displays(h.complete_sql(line, 12)), vec!["investor"]);
+        assert_eq!(displays(h.complete_sql(line, 19)), vec!["country"]);
+        let line = "select x.co from \"routes\" x";
+        assert_eq!(displays(h.complete_sql(line, 11)), vec!["country"]);
+        // The alias was defined on a line already entered.
+        h.set_pending("select *\nfrom routes r");
+        assert_eq!(displays(h.complete_sql("where r.na", 10)), vec!["name"]);
+        h.set_pending("");
+        assert!(displays(h.complete_sql("where r.na", 10)).is_empty());
+    }
+
+    #[test]
+    fn run_completes_query_names_then_their_parameters() {
+        let h = helper();
+        assert_eq!(
+            displays(h.complete_dot(".run facts_in", 13)),
+            vec!["facts_in_year"]
+        );
+        assert_eq!(
+            displays(h.complete_dot(".examples train_c", 17)),
+            vec!["train_counts"]
+        );
+        let (start, pairs) = h.complete_dot(".run facts_in_year ", 19);
+        assert_eq!(start, 19);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].replacement, "year=");
+        assert_eq!(pairs[0].display, "year=INTEGER  the year, e.g. 2021");
+        // A parameter already given is not offered again.
+        assert!(
+            h.complete_dot(".run facts_in_year year=1 ", 26)
+                .1
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn sources_completes_source_ids() {
+        let mut h = Completion::new(None);
+        let conn = Connection::open_in_memory().expect("an in-memory database");
+        let _ = conn.execute_batch(
+            "CREATE TABLE sources(id TEXT); INSERT INTO sources VALUES ('S01'), ('S02'), ('S10');",
+        );
+        h.refresh(&conn);
+        assert_eq!(
+            displays(h.complete_dot(".sources S0", 11)),
+            vec!["S01", "S02"]
+        );
+        assert_eq!(displays(h.complete_dot(".sources s1", 11)), vec!["S10"]);
     }
 
     #[test]

@@ -20,11 +20,16 @@ pub struct ReplHelper {
 }
 
 impl ReplHelper {
-    pub fn new(is_color: bool) -> Self {
+    pub fn new(is_color: bool, queries_dir: Option<std::path::PathBuf>) -> Self {
         ReplHelper {
-            completion: Completion::new(),
+            completion: Completion::new(queries_dir),
             highlight: is_color.then(Highlight::new),
         }
+    }
+
+    /// The earlier lines of the statement being typed, for completion.
+    pub fn set_pending(&mut self, lines: &str) {
+        self.completion.set_pending(lines);
     }
 
     /// Reads names again when the schema or the data changed since the last read.

@@ -70,9 +70,13 @@ impl LineSource for EditorSource {
     fn next_line(&mut self, is_pending: bool, conn: &Connection) -> Result<Line> {
         if !is_pending {
             self.remember();
-            if let Some(h) = self.editor.helper_mut() {
+        }
+        let pending = self.typed.join("\n");
+        if let Some(h) = self.editor.helper_mut() {
+            if !is_pending {
                 h.refresh(conn);
             }
+            h.set_pending(&pending);
         }
         let prompt = if is_pending {
             &self.continuation
@@ -141,7 +145,8 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
             message: format!("cannot start the line editor: {e}"),
             location: Location::new(Rc::from("<repl>"), 0, 0),
         })?;
-    editor.set_helper(Some(ReplHelper::new(settings.color)));
+    let queries_dir = settings.queries_dir.clone().filter(|_| !settings.safe);
+    editor.set_helper(Some(ReplHelper::new(settings.color, queries_dir)));
     let mut src = EditorSource {
         editor,
         history: settings.history.clone(),

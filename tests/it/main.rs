@@ -13,3 +13,4 @@ mod dot;
 mod exit_codes;
 mod output;
 mod repl;
+mod saved_queries;
