@@ -55,6 +55,7 @@ pub fn import(s: &mut Session, c: &Call) -> Result<Flow> {
         | Mode::Line
         | Mode::Quote
         | Mode::Insert
+        | Mode::Html
         | Mode::Json
         | Mode::Jsonl => b',',
     };

@@ -4,6 +4,7 @@
 //! session, so a result stepped from SQLite, a kept result and a dot-command's listing are
 //! drawn by the same code.
 
+mod html;
 mod json;
 mod list;
 pub mod table;
@@ -39,6 +40,8 @@ pub enum Mode {
     Quote,
     /// SQL INSERT statements for TABLE
     Insert,
+    /// HTML table rows, every value escaped
+    Html,
     /// One JSON array of objects per result
     Json,
     /// One JSON object per line
@@ -136,7 +139,7 @@ impl Options {
                 self.rowsep = "\n".into();
             }
             Mode::Insert => self.table_name = identifier(table.unwrap_or("table")),
-            Mode::Table | Mode::Box | Mode::Markdown | Mode::Json | Mode::Jsonl => {}
+            Mode::Table | Mode::Box | Mode::Markdown | Mode::Html | Mode::Json | Mode::Jsonl => {}
         }
     }
 }
@@ -159,6 +162,7 @@ pub fn renderer(opts: &Options) -> Box<dyn Renderer> {
         Mode::Quote => Box::new(list::List::new(opts, list::Fields::Quote)),
         Mode::Line => Box::new(list::Line::new(opts)),
         Mode::Insert => Box::new(list::Insert::new(opts)),
+        Mode::Html => Box::new(html::Html::new(opts)),
         Mode::Json => Box::new(json::Json::new(false)),
         Mode::Jsonl => Box::new(json::Json::new(true)),
     }

@@ -49,6 +49,7 @@ fn frame(mode: Mode) -> Frame {
         | Mode::Line
         | Mode::Quote
         | Mode::Insert
+        | Mode::Html
         | Mode::Json
         | Mode::Jsonl => Frame {
             top: LineStyle::new('┌', '─', '┬', '┐'),
