@@ -17,6 +17,7 @@ mod saved;
 mod session;
 pub mod settings;
 mod signal;
+mod spreadsheet;
 pub mod sqlite;
 pub mod sqltext;
 pub mod value;

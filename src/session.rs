@@ -106,6 +106,10 @@ pub struct Session {
     queries_dir: Option<PathBuf>,
     /// Where each setting `.show` lists came from, when not the built-in default.
     pub origins: BTreeMap<&'static str, Origin>,
+    /// Opens a file in its desktop app (`.excel`); None without a desktop.
+    pub opener: Option<String>,
+    /// The editor `.edit` runs.
+    pub editor: String,
 }
 
 /// One SQL statement as it ran: its text and the parameters it used, by name, with their
@@ -145,6 +149,8 @@ impl Session {
             pager_command: settings.pager_command.clone(),
             queries_dir: settings.queries_dir.clone().filter(|_| !settings.safe),
             origins: settings.origins.clone(),
+            opener: settings.opener.clone(),
+            editor: settings.editor.clone(),
         })
     }
 

@@ -216,6 +216,11 @@ pub struct Settings {
     pub prompt: String,
     /// The user's own saved queries (`.save-query`): `$XDG_DATA_HOME/scoql/queries`.
     pub queries_dir: Option<PathBuf>,
+    /// The program that opens a file in its desktop app (`.excel`): `open` on macOS,
+    /// `xdg-open` in a graphical session; None without a desktop.
+    pub opener: Option<String>,
+    /// `$VISUAL`, else `$EDITOR`, else `vi`: the editor `.edit` runs.
+    pub editor: String,
     /// The config file as read (None: none, or `--no-config`); its warnings are reported
     /// once, at start.
     pub config: Option<Loaded>,
@@ -480,6 +485,12 @@ impl Settings {
                 .clone()
                 .unwrap_or_else(|| DEFAULT_PROMPT.to_string()),
             queries_dir: data_dir().map(|d| d.join("queries")),
+            opener: opener(),
+            editor: ["VISUAL", "EDITOR"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find(|e| !e.trim().is_empty())
+                .unwrap_or_else(|| "vi".into()),
             config: loaded,
             origins,
         })
@@ -571,6 +582,19 @@ fn config_dir() -> Option<PathBuf> {
     etcetera::choose_base_strategy()
         .ok()
         .map(|s| s.config_dir().join("scoql"))
+}
+
+fn opener() -> Option<String> {
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()));
+    if cfg!(target_os = "macos") {
+        Some("open".into())
+    } else if has_display {
+        Some("xdg-open".into())
+    } else {
+        None
+    }
 }
 
 fn data_dir() -> Option<PathBuf> {

@@ -6,6 +6,7 @@
 
 mod about;
 mod db;
+mod handoff;
 mod import;
 mod queries;
 mod save;
@@ -137,11 +138,14 @@ pub static COMMANDS: &[Command] = &[
     cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about),
     cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.bail)),
     cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes)),
+    cmd!("copy", [], ".copy [MODE]", "Put the last result on the clipboard (TSV, or MODE)", [A::Mode], 0, 1, false, handoff::copy),
     cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe),
     cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, db::dump),
     cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.echo)),
     cmd!("examples", [], ".examples [NAME]", "The saved queries, or one query's SQL and parameters", [A::Query], 0, 1, false, queries::examples),
+    cmd!("excel", [], ".excel", "Open the last result as a spreadsheet (.xlsx)", [], 0, 0, true, handoff::excel),
     cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, shell::exit),
+    cmd!("export", [], ".export FILE", "Write the last result to FILE (.xlsx, .csv, .json, ...)", [A::File], 1, 1, true, handoff::export),
     cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers)),
     cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, shell::help),
     cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, import::import),

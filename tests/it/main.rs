@@ -11,6 +11,7 @@ mod config;
 mod dataset;
 mod dot;
 mod exit_codes;
+mod handoff;
 mod output;
 mod repl;
 mod saved_queries;
