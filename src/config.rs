@@ -4,12 +4,60 @@
 //! apply; nothing in the file can stop scoql from starting.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use serde::{Deserialize, Deserializer};
 
-use crate::render::Mode;
+use crate::render::{Mode, Options};
+
+/// Where a setting's value came from, as `.show` says: precedence runs built-in default <
+/// config file < init file < command line, and a dot-command changes it later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    Config {
+        path: PathBuf,
+        line: usize,
+    },
+    Init(PathBuf),
+    CommandLine,
+    /// A dot-command (`.mode`), typed or read from a file.
+    Command(String),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => write!(f, "default"),
+            Origin::Config { path, line } => write!(f, "config {}:{line}", path.display()),
+            Origin::Init(path) => write!(f, "init file {}", path.display()),
+            Origin::CommandLine => write!(f, "command line"),
+            Origin::Command(name) => write!(f, "set by .{name}"),
+        }
+    }
+}
+
+/// The origin of each setting `.show` lists, by its name there; absent: the default.
+pub type Origins = BTreeMap<&'static str, Origin>;
+
+/// The settings a mode sets: the mode and its separators.
+pub const MODE_KEYS: &[&str] = &["mode", "colseparator", "rowseparator"];
+
+/// The config's keys by the names `.show` lists them under.
+const SHOWN: &[(&str, &[&str])] = &[
+    ("mode", MODE_KEYS),
+    ("headers", &["headers"]),
+    ("nullvalue", &["nullvalue"]),
+    ("maxrows", &["maxrows"]),
+    ("numbers", &["numbers"]),
+    ("color", &["color"]),
+    ("cite", &["cite"]),
+    ("pager", &["pager"]),
+    ("history_size", &["history_size"]),
+    ("prompt", &["prompt"]),
+];
 
 /// When to use colour: `--color` and the config's `color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -85,6 +133,36 @@ impl Loaded {
     /// The line `key` is set on, when the file set it.
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.lines.get(key).copied()
+    }
+
+    /// Sets the output settings the file gives on `output` (built-in defaults before it,
+    /// the command line after it) and records where every key it sets came from. Returns
+    /// the terminal's row limit: the file's `maxrows` (0 = all), else 40.
+    pub fn apply(&self, output: &mut Options, origins: &mut Origins) -> Option<usize> {
+        let c = &self.config;
+        if let Some(m) = c.mode {
+            // Like an option, not like `.mode`: csv rows end in `\n`.
+            output.set_mode(m, true, None);
+        }
+        if let Some(h) = c.headers {
+            output.headers = h;
+        }
+        if let Some(n) = &c.nullvalue {
+            output.nullvalue = Some(n.clone());
+        }
+        for (key, shown) in SHOWN {
+            if let Some(line) = self.line_of(key) {
+                for name in *shown {
+                    let path = self.path.clone();
+                    origins.insert(name, Origin::Config { path, line });
+                }
+            }
+        }
+        match c.maxrows {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => Some(40),
+        }
     }
 }
 

@@ -10,8 +10,9 @@ use std::time::Instant;
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::input::Chunk;
+use crate::pager::Paged;
 use crate::render::{Kept, Mode, Options, Renderer, renderer};
-use crate::session::{Session, Sink, Statement};
+use crate::session::{Session, Statement};
 use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
 use crate::value::Cell;
@@ -69,6 +70,7 @@ fn run_statements(
         };
     }
     let is_safe = session.is_safe();
+    let pager = session.pager_for_result();
     let mut last = None;
     // The last statement that ran, and the last that gave a result: byte range and the
     // parameters it names (made into a `Statement` once, after the loop).
@@ -101,7 +103,18 @@ fn run_statements(
             }
             stmt.bind(params).map_err(|e| e.at(&here()))?;
             let names = stmt.parameter_names();
-            let kept = step_into(&mut stmt, &opts, sink).map_err(|e| e.at(&here()));
+            let kept = match &pager {
+                Some((command, height)) => {
+                    let mut paged = Paged::new(sink, command, *height);
+                    let kept = step_into(&mut stmt, &opts, &mut paged);
+                    // The pager is waited for even when the statement failed, so its error
+                    // is reported after the user has left the pager.
+                    let done = paged.finish();
+                    kept.and_then(|k| done.map(|()| k).map_err(Error::from))
+                }
+                None => step_into(&mut stmt, &opts, sink),
+            }
+            .map_err(|e| e.at(&here()));
             let span = (prepared.start, prepared.end, names);
             match kept {
                 Ok(Some(k)) => {
@@ -156,7 +169,7 @@ pub fn stream(session: &mut Session, sql: &str, opts: &Options) -> Result<()> {
 
 /// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.
 /// Returns the result kept for `.last` (None for a statement without result columns).
-fn step_into(stmt: &mut Stmt, opts: &Options, sink: &mut Sink) -> Result<Option<Kept>> {
+fn step_into(stmt: &mut Stmt, opts: &Options, sink: &mut dyn Write) -> Result<Option<Kept>> {
     if stmt.column_count() == 0 {
         while stmt.step()? == Step::Row {}
         return Ok(None);
@@ -200,7 +213,7 @@ fn finish_partial(
     r: &mut dyn Renderer,
     opts: &Options,
     buf: &mut Vec<u8>,
-    sink: &mut Sink,
+    sink: &mut dyn Write,
 ) -> Result<()> {
     if !opts.mode.is_table() {
         r.end(buf);

@@ -11,6 +11,7 @@ pub mod error;
 mod exec;
 mod guard;
 pub mod input;
+mod pager;
 pub mod render;
 mod repl;
 mod saved;

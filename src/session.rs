@@ -306,6 +306,18 @@ impl Session {
         }
     }
 
+    /// The pager command and the lines that fit on the screen, when the next result is
+    /// drawn on a terminal and paging is on.
+    pub fn pager_for_result(&self) -> Option<(String, usize)> {
+        if !self.is_to_terminal() {
+            return None;
+        }
+        let command = self.pager.clone()?;
+        // The prompt takes the last line.
+        let height = usize::from(crate::settings::terminal_height()?).saturating_sub(1);
+        Some((command, height.max(1)))
+    }
+
     /// Draws a result held in memory (a dot-command's listing) in the current mode.
     pub fn show(&mut self, grid: &Grid) -> Result<()> {
         let opts = self.render_options();

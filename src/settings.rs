@@ -1,16 +1,16 @@
 //! What the user typed (`Args`, parsed by clap) turned into what the program uses
 //! (`Settings`). The environment — terminals, NO_COLOR, XDG paths — is read here, once.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::ffi::OsString;
-use std::fmt;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser};
 
 pub use crate::config::ColorChoice;
-use crate::config::{self, Loaded, PagerChoice};
+pub use crate::config::Origin;
+use crate::config::{self, Loaded, Origins, PagerChoice};
 use crate::render::{Mode, Options};
 
 #[derive(Debug, Parser)]
@@ -133,33 +133,6 @@ pub struct Args {
     pub color: Option<ColorChoice>,
 }
 
-/// Where a setting's value came from, as `.show` says: precedence runs built-in default <
-/// config file < init file < command line, and a dot-command changes it later.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Default,
-    Config {
-        path: PathBuf,
-        line: usize,
-    },
-    Init(PathBuf),
-    CommandLine,
-    /// A dot-command (`.mode`), typed or read from a file.
-    Command(String),
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Default => write!(f, "default"),
-            Origin::Config { path, line } => write!(f, "config {}:{line}", path.display()),
-            Origin::Init(path) => write!(f, "init file {}", path.display()),
-            Origin::CommandLine => write!(f, "command line"),
-            Origin::Command(name) => write!(f, "set by .{name}"),
-        }
-    }
-}
-
 /// The pager used when none is configured and $PAGER is unset.
 pub const DEFAULT_PAGER: &str = "less -SRFX";
 /// The REPL's prompt unless the config sets one.
@@ -225,7 +198,7 @@ pub struct Settings {
     /// once, at start.
     pub config: Option<Loaded>,
     /// Where each setting that `.show` lists came from, when not the built-in default.
-    pub origins: BTreeMap<&'static str, Origin>,
+    pub origins: Origins,
 }
 
 /// A usage error, reported by clap's conventions (exit status 2).
@@ -337,46 +310,21 @@ impl Settings {
             .as_ref()
             .map(|l| l.config.clone())
             .unwrap_or_default();
-        let mut origins = BTreeMap::new();
+        let mut origins = Origins::new();
+        let mut output = Options::default();
+        // On a terminal a result is cut to 40 rows unless asked otherwise; 0 means all.
+        let terminal_rows = match &loaded {
+            Some(l) => l.apply(&mut output, &mut origins),
+            None => Some(40),
+        };
         let mut set = |keys: &[&'static str], origin: Origin| {
             for key in keys {
                 origins.insert(*key, origin.clone());
             }
         };
-        let from_config = |key: &str| match &loaded {
-            Some(l) => Origin::Config {
-                path: l.path.clone(),
-                line: l.line_of(key).unwrap_or(0),
-            },
-            None => Origin::Default,
-        };
-        const MODE_KEYS: &[&str] = &["mode", "colseparator", "rowseparator"];
-        let mut output = Options::default();
-        if let Some(m) = config.mode {
-            // Like an option, not like `.mode`: csv rows end in `\n`.
-            output.set_mode(m, true, None);
-            set(MODE_KEYS, from_config("mode"));
-        }
-        if let Some(h) = config.headers {
-            output.headers = h;
-            set(&["headers"], from_config("headers"));
-        }
-        if let Some(n) = &config.nullvalue {
-            output.nullvalue = Some(n.clone());
-            set(&["nullvalue"], from_config("nullvalue"));
-        }
-        // On a terminal a result is cut to 40 rows unless asked otherwise; 0 means all.
-        let terminal_rows = match config.maxrows {
-            Some(0) => None,
-            Some(n) => Some(n),
-            None => Some(40),
-        };
-        if config.maxrows.is_some() {
-            set(&["maxrows"], from_config("maxrows"));
-        }
         if let Some(mode) = mode {
             output.set_mode(mode, true, None);
-            set(MODE_KEYS, Origin::CommandLine);
+            set(config::MODE_KEYS, Origin::CommandLine);
         }
         if args.headers || args.no_headers {
             output.headers = !args.no_headers;
@@ -426,8 +374,6 @@ impl Settings {
         };
         if args.color.is_some() {
             set(&["color"], Origin::CommandLine);
-        } else if config.color.is_some() {
-            set(&["color"], from_config("color"));
         }
         let pager_command = std::env::var("PAGER")
             .ok()
@@ -440,11 +386,6 @@ impl Settings {
             Some(PagerChoice::Command(c)) => Some(c.clone()).filter(|c| !c.trim().is_empty()),
             None => interactive.then(|| pager_command.clone()),
         };
-        for key in ["pager", "prompt", "history_size", "numbers", "cite"] {
-            if loaded.as_ref().and_then(|l| l.line_of(key)).is_some() {
-                set(&[key], from_config(key));
-            }
-        }
         // An explicit --init always runs; the default one only before an interactive
         // session, so that scripts give the same output on every machine.
         let init = if args.no_init {
@@ -612,6 +553,19 @@ fn state_dir() -> Option<PathBuf> {
             .unwrap_or_else(|| s.home_dir().join(".local/state"))
             .join("scoql"),
     )
+}
+
+/// The height of the terminal on stdout in lines, for the pager.
+pub fn terminal_height() -> Option<u16> {
+    // SAFETY: TIOCGWINSZ fills the winsize struct it is given and nothing else.
+    unsafe {
+        let mut ws: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_row > 0 {
+            Some(ws.ws_row)
+        } else {
+            None
+        }
+    }
 }
 
 /// The width of the terminal on stdout, for fitting tables.

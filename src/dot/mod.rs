@@ -6,6 +6,7 @@
 
 mod about;
 mod db;
+mod edit;
 mod handoff;
 mod import;
 mod queries;
@@ -110,14 +111,70 @@ pub struct Command {
     /// Touches files or other databases, so `--safe` refuses it.
     pub is_unsafe: bool,
     pub run: Action,
+    /// The job it is for: `.help` lists commands by group.
+    pub group: Group,
+}
+
+/// What a command is for, in the order `.help` lists the groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Dataset,
+    Queries,
+    Output,
+    HandOff,
+    Database,
+    Script,
+    Shell,
+    /// A command not yet given a group.
+    Other,
+}
+
+impl Group {
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Dataset => "The dataset",
+            Group::Queries => "Saved queries and parameters",
+            Group::Output => "How results look",
+            Group::HandOff => "Results elsewhere",
+            Group::Database => "Databases and tables",
+            Group::Script => "Running statements",
+            Group::Shell => "The shell",
+            Group::Other => "Other",
+        }
+    }
+
+    pub fn all() -> [Group; 8] {
+        [
+            Group::Dataset,
+            Group::Queries,
+            Group::Output,
+            Group::HandOff,
+            Group::Database,
+            Group::Script,
+            Group::Shell,
+            Group::Other,
+        ]
+    }
 }
 
 use ArgKind as A;
 
 const ANY: usize = usize::MAX;
 
+use Group as G;
+
+macro_rules! group_or_other {
+    () => {
+        Group::Other
+    };
+    ($group:expr) => {
+        $group
+    };
+}
+
+/// One registry line; the group comes last and may be left out (then `Other`).
 macro_rules! cmd {
-    ($name:literal, [$($alias:literal),*], $usage:literal, $help:literal, [$($arg:expr),*], $min:expr, $max:expr, $unsafe:expr, $run:expr) => {
+    ($name:literal, [$($alias:literal),*], $usage:literal, $help:literal, [$($arg:expr),*], $min:expr, $max:expr, $unsafe:expr, $run:expr $(, $group:expr)?) => {
         Command {
             name: $name,
             aliases: &[$($alias),*],
@@ -128,6 +185,7 @@ macro_rules! cmd {
             max: $max,
             is_unsafe: $unsafe,
             run: $run,
+            group: group_or_other!($($group)?),
         }
     };
 }
@@ -135,41 +193,43 @@ macro_rules! cmd {
 /// Every dot-command, in the order `.help` lists them.
 #[rustfmt::skip]
 pub static COMMANDS: &[Command] = &[
-    cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about),
-    cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.bail)),
-    cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes)),
-    cmd!("copy", [], ".copy [MODE]", "Put the last result on the clipboard (TSV, or MODE)", [A::Mode], 0, 1, false, handoff::copy),
-    cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe),
-    cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, db::dump),
-    cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.echo)),
-    cmd!("examples", [], ".examples [NAME]", "The saved queries, or one query's SQL and parameters", [A::Query], 0, 1, false, queries::examples),
-    cmd!("excel", [], ".excel", "Open the last result as a spreadsheet (.xlsx)", [], 0, 0, true, handoff::excel),
-    cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, shell::exit),
-    cmd!("export", [], ".export FILE", "Write the last result to FILE (.xlsx, .csv, .json, ...)", [A::File], 1, 1, true, handoff::export),
-    cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers)),
-    cmd!("help", [], ".help [COMMAND]", "This list, or the help of one command", [A::Command], 0, 1, false, shell::help),
-    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, import::import),
-    cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, db::indexes),
-    cmd!("last", [], ".last [MODE]", "Draw the last result again (in MODE)", [A::Mode], 0, 1, false, shell::last),
-    cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table (0 = all)", [A::Text], 1, 1, false, shell::maxrows),
-    cmd!("mode", [], ".mode [MODE] [TABLE]", "Set the output mode (TABLE: insert target)", [A::Mode, A::Table], 0, 2, false, shell::mode),
-    cmd!("nullvalue", [], ".nullvalue TEXT", "Text shown for NULL", [A::Text], 1, 1, false, shell::nullvalue),
-    cmd!("once", [], ".once FILE", "Send the next input's output to FILE", [A::File], 1, 1, true, shell::once),
-    cmd!("open", [], ".open [--readonly] [FILE]", "Open FILE instead (none: empty in memory)", [A::File], 0, 2, true, db::open),
-    cmd!("output", [], ".output [FILE]", "Send output to FILE, or back to stdout", [A::File], 0, 1, true, shell::output),
-    cmd!("parameter", ["param"], ".parameter set NAME VALUE | unset NAME | list | clear", "Values for :NAME, @NAME, $NAME and ?N", [A::Text], 1, 3, false, shell::parameter),
-    cmd!("print", [], ".print TEXT...", "Print the text", [A::Text], 0, ANY, false, shell::print),
-    cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, shell::read),
-    cmd!("reset", [], ".reset", "Rebuild the pristine dataset, dropping changes", [], 0, 0, false, db::reset),
-    cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved query with its declared parameters", [A::Query, A::Param], 1, ANY, false, queries::run),
-    cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, save::save),
-    cmd!("save-query", [], ".save-query [--replace] NAME [DESCRIPTION]", "Keep the last statement as your own saved query", [A::Text], 1, ANY, true, queries::save_query),
-    cmd!("schema", [], ".schema [PATTERN]", "The CREATE statements of matching objects", [A::Table], 0, 1, false, db::schema),
-    cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, shell::separator),
-    cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show),
-    cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Source], 0, 1, false, about::sources),
-    cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, db::tables),
-    cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer)),
+    cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about, G::Dataset),
+    cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.bail), G::Script),
+    cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes), G::Script),
+    cmd!("copy", [], ".copy [MODE]", "The last result to the clipboard (TSV, or MODE)", [A::Mode], 0, 1, false, handoff::copy, G::HandOff),
+    cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe, G::Dataset),
+    cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, db::dump, G::Database),
+    cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.echo), G::Script),
+    cmd!("edit", [], ".edit", "Edit the last statement ($EDITOR), run on save", [], 0, 0, true, edit::edit, G::Script),
+    cmd!("examples", [], ".examples [NAME]", "Saved queries, or one query's SQL and parameters", [A::Query], 0, 1, false, queries::examples, G::Queries),
+    cmd!("excel", [], ".excel", "Open the last result as a spreadsheet (.xlsx)", [], 0, 0, true, handoff::excel, G::HandOff),
+    cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, shell::exit, G::Shell),
+    cmd!("export", [], ".export FILE", "Write the last result to FILE (.xlsx, .csv, ...)", [A::File], 1, 1, true, handoff::export, G::HandOff),
+    cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers), G::Output),
+    cmd!("help", [], ".help [COMMAND|keys]", "This list, one command's help, or the keys", [A::Command], 0, 1, false, shell::help, G::Shell),
+    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, import::import, G::Database),
+    cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, db::indexes, G::Database),
+    cmd!("last", [], ".last [MODE]", "Draw the last result again (in MODE)", [A::Mode], 0, 1, false, shell::last, G::Output),
+    cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table (0 = all)", [A::Text], 1, 1, false, shell::maxrows, G::Output),
+    cmd!("mode", [], ".mode [MODE] [TABLE]", "Set the output mode (TABLE: insert target)", [A::Mode, A::Table], 0, 2, false, shell::mode, G::Output),
+    cmd!("nullvalue", [], ".nullvalue TEXT", "Text shown for NULL", [A::Text], 1, 1, false, shell::nullvalue, G::Output),
+    cmd!("once", [], ".once FILE", "Send the next input's output to FILE", [A::File], 1, 1, true, shell::once, G::HandOff),
+    cmd!("open", [], ".open [--readonly] [FILE]", "Open FILE instead (none: empty in memory)", [A::File], 0, 2, true, db::open, G::Database),
+    cmd!("output", [], ".output [FILE]", "Send output to FILE, or back to stdout", [A::File], 0, 1, true, shell::output, G::HandOff),
+    cmd!("pager", [], ".pager [on|off|COMMAND]", "Page results taller than the terminal ($PAGER)", [A::OnOff], 0, ANY, false, shell::pager, G::Output),
+    cmd!("parameter", ["param"], ".parameter set NAME VALUE | unset NAME | list | clear", "Values for :NAME, @NAME, $NAME and ?N", [A::Text], 1, 3, false, shell::parameter, G::Queries),
+    cmd!("print", [], ".print TEXT...", "Print the text", [A::Text], 0, ANY, false, shell::print, G::Script),
+    cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, shell::read, G::Script),
+    cmd!("reset", [], ".reset", "Rebuild the pristine dataset, dropping changes", [], 0, 0, false, db::reset, G::Database),
+    cmd!("run", [], ".run NAME [NAME=VALUE...]", "Run a saved query with its declared parameters", [A::Query, A::Param], 1, ANY, false, queries::run, G::Queries),
+    cmd!("save", ["backup"], ".save FILE", "Write the database to FILE (atomically)", [A::File], 1, 1, true, save::save, G::Database),
+    cmd!("save-query", [], ".save-query [--replace] NAME [DESCRIPTION]", "Keep the last statement as your own saved query", [A::Text], 1, ANY, true, queries::save_query, G::Queries),
+    cmd!("schema", [], ".schema [PATTERN]", "The CREATE statements of matching objects", [A::Table], 0, 1, false, db::schema, G::Database),
+    cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, shell::separator, G::Output),
+    cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show, G::Shell),
+    cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Source], 0, 1, false, about::sources, G::Dataset),
+    cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, db::tables, G::Database),
+    cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer), G::Script),
 ];
 
 /// The command named `name` or one of its aliases.

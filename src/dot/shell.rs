@@ -4,7 +4,7 @@
 use std::fs::File;
 use std::io;
 
-use super::{ArgKind, COMMANDS, Call, Flow, emit, find};
+use super::{ArgKind, COMMANDS, Call, Flow, Group, emit, find};
 use crate::error::{self, Error, Result};
 use crate::input::{self, Frame};
 use crate::render::Mode;
@@ -30,6 +30,9 @@ pub fn exit(_s: &mut Session, c: &Call) -> Result<Flow> {
 }
 
 pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
+    if c.arg(0) == Some("keys") {
+        return help_keys(s);
+    }
     if let Some(name) = c.arg(0) {
         let name = name.trim_start_matches('.');
         let Some(cmd) = find(name) else {
@@ -57,20 +60,71 @@ pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
         }
         return emit(s, &text);
     }
-    // A long usage gets its help on the next line, so the list stays within 80 columns.
-    const WIDTH: usize = 30;
+    // By job; a long usage gets its help on the next line, so the list stays within 80
+    // columns.
+    const WIDTH: usize = 26;
     let mut text = String::new();
-    for cmd in COMMANDS {
-        if cmd.usage.chars().count() > WIDTH {
-            text.push_str(&format!("{}\n{:WIDTH$}  {}\n", cmd.usage, "", cmd.help));
-        } else {
-            text.push_str(&format!("{:<WIDTH$}  {}\n", cmd.usage, cmd.help));
+    for group in Group::all() {
+        let mut commands = COMMANDS.iter().filter(|c| c.group == group).peekable();
+        if commands.peek().is_none() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&format!("{}:\n", group.title()));
+        for cmd in commands {
+            if cmd.usage.chars().count() > WIDTH {
+                text.push_str(&format!("  {}\n  {:WIDTH$}  {}\n", cmd.usage, "", cmd.help));
+            } else {
+                text.push_str(&format!("  {:<WIDTH$}  {}\n", cmd.usage, cmd.help));
+            }
         }
     }
     text.push_str(
         "\nSQL statements end with ';' (or \\G for one result drawn vertically).\n\
-         Parameters: :name @name $name ?N (see .help param).\n",
+         Parameters: :name @name $name ?N (see .help param). Keys: .help keys.\n",
     );
+    emit(s, &text)
+}
+
+/// The keys the prompt knows (rustyline's emacs bindings, as in bash), for `.help keys`.
+const KEYS: &[(&str, &str)] = &[
+    (
+        "Enter",
+        "run the statement, or continue it until it ends with ;",
+    ),
+    (
+        "Tab",
+        "complete tables, columns (after an alias too), values,",
+    ),
+    ("", "commands, files, saved queries and their parameters"),
+    ("Up / Down", "the previous / next statement in the history"),
+    (
+        "Ctrl-R",
+        "search the history backwards (again: the next match)",
+    ),
+    (
+        "Right",
+        "at the end of the line: take the dimmed hint from the history",
+    ),
+    ("Ctrl-A / Ctrl-E", "to the start / end of the line"),
+    ("Alt-B / Alt-F", "one word back / forward"),
+    ("Ctrl-W", "delete the word before the cursor"),
+    ("Ctrl-U / Ctrl-K", "delete to the start / end of the line"),
+    ("Ctrl-Y", "paste what was deleted last"),
+    ("Ctrl-L", "clear the screen"),
+    ("Ctrl-C", "clear the line and the pending statement,"),
+    ("", "or stop the running query"),
+    ("Ctrl-D", "on an empty line: leave scoql"),
+];
+
+fn help_keys(s: &mut Session) -> Result<Flow> {
+    let mut text = String::from("Keys at the prompt:\n");
+    for (key, what) in KEYS {
+        text.push_str(&format!("  {key:<16} {what}\n"));
+    }
+    text.push_str(".edit opens the last statement in $VISUAL or $EDITOR and runs it when saved.\n");
     emit(s, &text)
 }
 
@@ -290,4 +344,29 @@ pub fn show(s: &mut Session, _c: &Call) -> Result<Flow> {
         })
         .collect();
     emit(s, &text)
+}
+
+/// `.pager [on|off|COMMAND...]`: results taller than the terminal go through the pager
+/// ($PAGER, else `less -SRFX`), or through COMMAND; never when output is piped or sent to a
+/// file. With no argument, says what is set.
+pub fn pager(s: &mut Session, c: &Call) -> Result<Flow> {
+    let Some(first) = c.arg(0) else {
+        let text = match &s.pager {
+            Some(p) => format!("pager: on ({p})\n"),
+            None => "pager: off\n".into(),
+        };
+        return emit(s, &text);
+    };
+    match c.on_off(0) {
+        Ok(true) if c.args.len() == 1 => s.pager = Some(s.pager_command.clone()),
+        Ok(false) if c.args.len() == 1 => s.pager = None,
+        _ if s.is_safe() => {
+            return Err(Error::Refused {
+                message: format!(".pager {first}: running a command is not allowed with --safe"),
+                location: None,
+            });
+        }
+        _ => s.pager = Some(c.args.join(" ")),
+    }
+    Ok(Flow::Continue)
 }

@@ -1,22 +1,28 @@
-//! The rustyline helper: a thin composition, configured once, of completion and
-//! highlighting (highlighting only when colour is on). Statements spanning lines are the
-//! driver's business, so the validator accepts every line.
+//! The rustyline helper: a thin composition, configured once, of completion, highlighting
+//! and history hints (the last two only when colour is on: a hint must look unlike typed
+//! text). Statements spanning lines are the driver's business, so the validator accepts
+//! every line.
 
 use std::borrow::Cow;
 
 use rusqlite::Connection;
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
-use rustyline::hint::Hinter;
+use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 
 use super::complete::Completion;
 use super::highlight::Highlight;
 
+/// How a hint is drawn: dim, then back to normal.
+const HINT: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
 pub struct ReplHelper {
     completion: Completion,
     highlight: Option<Highlight>,
+    hints: Option<HistoryHinter>,
 }
 
 impl ReplHelper {
@@ -24,6 +30,7 @@ impl ReplHelper {
         ReplHelper {
             completion: Completion::new(queries_dir),
             highlight: is_color.then(Highlight::new),
+            hints: is_color.then(HistoryHinter::new),
         }
     }
 
@@ -51,8 +58,16 @@ impl Completer for ReplHelper {
     }
 }
 
+/// Fish-style: the rest of the latest history entry that starts with the line, up to the
+/// end of that entry's line (a multi-line statement is offered one line at a time).
 impl Hinter for ReplHelper {
     type Hint = String;
+
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        let hint = self.hints.as_ref()?.hint(line, pos, ctx)?;
+        let first = hint.split('\n').next().unwrap_or_default();
+        (!first.is_empty()).then(|| first.to_string())
+    }
 }
 
 impl Validator for ReplHelper {}
@@ -65,6 +80,10 @@ impl Highlighter for ReplHelper {
             Some(h) if !line.is_empty() => Cow::Owned(h.line(line, pos)),
             _ => Cow::Borrowed(line),
         }
+    }
+
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        Cow::Owned(format!("{HINT}{hint}{RESET}"))
     }
 
     fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {

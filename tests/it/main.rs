@@ -14,4 +14,5 @@ mod exit_codes;
 mod handoff;
 mod output;
 mod repl;
+mod repl_habits;
 mod saved_queries;

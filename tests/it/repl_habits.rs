@@ -1,0 +1,222 @@
+//! The REPL without papercuts, at a real terminal (tmux): errors located within the
+//! statement being typed, completion after aliases, history hints, the pager, `.copy`
+//! through OSC 52; and `.edit` with an editor that is a script.
+
+use tempfile::TempDir;
+
+use crate::common::scoql;
+use crate::repl::{Home, Term, start};
+
+fn last_line(screen: &str) -> &str {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim_end()
+}
+
+#[test]
+fn an_error_on_the_second_line_of_a_statement_names_that_line_within_it() {
+    let home = Home::new();
+    let term = start("errline", &home, &[("NO_COLOR", "1")], &[]);
+    // Lines typed earlier in the session do not count.
+    term.submit("select 1;");
+    term.submit("select 2;");
+    term.type_text("select 1 as a,");
+    term.keys(&["Enter"]);
+    term.wait_for("the continuation prompt", |s| {
+        last_line(s).trim_start() == "...>"
+    });
+    term.type_text("  nosuch;");
+    term.keys(&["Enter"]);
+    let screen = term.wait_for("the error", |s| s.contains("Error: no such column"));
+    assert!(screen.contains("  --> <repl>:2:3\n"), "{screen}");
+    assert!(screen.contains(" 2 |   nosuch;\n"), "{screen}");
+}
+
+#[test]
+fn tab_completes_a_column_after_an_alias_of_a_dataset_view() {
+    let home = Home::new();
+    let term = Term::start("aliasds", &home, &[("NO_COLOR", "1")], &[]);
+    term.wait_for_prompt(1);
+    term.type_and_see("select f.val from facts f");
+    term.keys(&["Left"; 13]);
+    term.keys(&["Tab"]);
+    term.wait_for("the common prefix of value and value_base", |s| {
+        last_line(s) == "scoql> select f.value from facts f"
+    });
+    term.keys(&["Tab"]);
+    term.wait_for("both candidates listed", |s| {
+        s.lines()
+            .any(|l| l.contains("value") && l.contains("value_base"))
+    });
+}
+
+#[test]
+fn an_alias_defined_on_an_earlier_line_completes_on_the_next() {
+    let home = Home::new();
+    let term = start("aliasml", &home, &[("NO_COLOR", "1")], &[]);
+    term.submit("create table routes(id integer, country text);");
+    term.type_text("select *");
+    term.keys(&["Enter"]);
+    term.wait_for("the continuation prompt", |s| {
+        last_line(s).trim_start() == "...>"
+    });
+    term.type_text("from routes r");
+    term.keys(&["Enter"]);
+    term.wait_for("a second continuation", |s| {
+        s.lines()
+            .filter(|l| l.trim_start().starts_with("...>"))
+            .count()
+            == 2
+    });
+    term.type_and_see("where r.cou");
+    term.keys(&["Tab"]);
+    term.wait_for("the column", |s| {
+        last_line(s).ends_with("...> where r.country")
+    });
+}
+
+#[test]
+fn copy_puts_the_last_result_on_the_clipboard_through_osc_52() {
+    let home = Home::new();
+    let term = start("copy", &home, &[("NO_COLOR", "1")], &[]);
+    // tmux keeps what an application sends with OSC 52 as a paste buffer.
+    term.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    term.submit("select 1 as a, 'x y' as b union all select 2, '中';");
+    let screen = term.submit(".copy");
+    assert!(
+        screen.contains("copied 16 bytes (2 rows as tabs) to the clipboard"),
+        "{screen}"
+    );
+    let out = term.tmux(&["show-buffer"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "a\tb\n1\tx y\n2\t中\n"
+    );
+}
+
+#[test]
+fn a_result_taller_than_the_screen_goes_through_the_pager_and_a_short_one_does_not() {
+    let home = Home::new();
+    let paged = home.path().join("paged.txt");
+    let pager = home.write(
+        "pager.sh",
+        &format!("cat > '{}'; echo PAGER-RAN\n", paged.display()),
+    );
+    let command = format!("sh {}", pager.display());
+    let term = start(
+        "pager",
+        &home,
+        &[("NO_COLOR", "1"), ("PAGER", &command)],
+        &[],
+    );
+    let tall = "with recursive c(x) as (select 1 union all select x+1 from c limit 60) \
+                select x from c;";
+    let screen = term.submit(".mode list");
+    assert!(!screen.contains("PAGER-RAN"));
+    let screen = term.submit(tall);
+    assert!(screen.contains("PAGER-RAN"), "{screen}");
+    let text = std::fs::read_to_string(&paged).unwrap();
+    assert_eq!(text.lines().count(), 61, "{text}");
+    assert!(text.starts_with("x\n1\n2\n") && text.ends_with("\n60\n"));
+    std::fs::remove_file(&paged).unwrap();
+    let screen = term.submit("select 'short' as s;");
+    assert!(screen.contains("\nshort\n"), "{screen}");
+    assert!(!paged.exists(), "a short result is not paged");
+    // Never errors, and not once switched off.
+    term.submit("select nosuch;");
+    assert!(!paged.exists());
+    term.submit(".pager off");
+    let screen = term.submit(tall);
+    assert!(screen.contains("\n60\n"), "{screen}");
+    assert!(!paged.exists(), "no pager after .pager off");
+}
+
+#[test]
+fn history_hints_are_dim_and_off_under_no_color() {
+    let home = Home::new();
+    {
+        let term = start("hint", &home, &[], &[]);
+        term.submit("select 'hinted' as h;");
+        term.type_text("select 'hi");
+        term.wait_for("the hint", |s| {
+            last_line(s).ends_with("select 'hinted' as h;")
+        });
+        // The typed text, then the dim attribute, then the rest of the entry.
+        let escapes = term.screen_with_escapes();
+        let line = escapes
+            .lines()
+            .rfind(|l| l.contains("nted' as h;"))
+            .unwrap();
+        let typed = line.rfind("'hi").unwrap();
+        let hint = line.rfind("nted' as h;").unwrap();
+        assert!(line[typed..hint].contains("\x1b[2m"), "{line:?}");
+    }
+    let term = start("nohint", &home, &[("NO_COLOR", "1")], &[]);
+    // The same history, but no hint: the line ends where the typing ended.
+    term.type_and_see("select 'hi");
+    term.keys(&["Right"]);
+    term.type_and_see("!");
+    assert_eq!(last_line(&term.screen()), "scoql> select 'hi!");
+}
+
+#[test]
+fn edit_runs_what_the_editor_saved_and_nothing_when_it_was_not_saved() {
+    let dir = TempDir::new().unwrap();
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nsed -i 's/41/42/' \"$1\"\n").unwrap();
+    let out = scoql()
+        .env("EDITOR", format!("sh {}", editor.display()))
+        .args([
+            "--no-seed",
+            "--list",
+            "-c",
+            "select 41 as x;",
+            "-c",
+            ".edit",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n41\nx\n42\n");
+    // VISUAL comes first; an editor that leaves without saving runs nothing.
+    let out = scoql()
+        .env("EDITOR", format!("sh {}", editor.display()))
+        .env("VISUAL", "true")
+        .args([
+            "--no-seed",
+            "--list",
+            "-c",
+            "select 41 as x;",
+            "-c",
+            ".edit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n41\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "not saved; nothing ran\n"
+    );
+}
+
+#[test]
+fn an_error_in_an_edited_statement_names_its_line_in_the_edit() {
+    let dir = TempDir::new().unwrap();
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'select 1 as a,\\n  nosuch;\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    let out = scoql()
+        .env("EDITOR", format!("sh {}", editor.display()))
+        .args(["--no-seed", "-c", ".edit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("  --> <edit>:2:3\n"), "{err}");
+}
