@@ -152,12 +152,13 @@ fn about(s: &Session, kept: &Kept) -> Vec<(String, String)> {
 /// Writes the last result as a workbook at `path`; returns what to tell the user.
 fn write_workbook(s: &Session, c: &Call, path: &Path) -> Result<String> {
     let kept = last_result(s, c)?;
-    let sources = sources_of(s, &kept.grid);
+    let grid = kept.grid();
+    let sources = sources_of(s, &grid);
     let about = about(s, kept);
     let written = spreadsheet::write(
         path,
         &Book {
-            result: &kept.grid,
+            result: &grid,
             about: &about,
             sources: sources.as_ref(),
         },
@@ -168,7 +169,7 @@ fn write_workbook(s: &Session, c: &Call, path: &Path) -> Result<String> {
             written.cut_cells
         ));
     }
-    let rows = kept.grid.rows.len();
+    let rows = grid.rows.len();
     let cited = sources.as_ref().map_or(String::new(), |g| {
         let n = g.rows.len();
         format!(", {n} source{}", if n == 1 { "" } else { "s" })
@@ -259,9 +260,9 @@ pub fn export(s: &mut Session, c: &Call) -> Result<Flow> {
              .html or .md"
         )));
     };
-    let kept = last_result(s, c)?;
+    let grid = last_result(s, c)?.grid();
     let mut out = Vec::new();
-    render::render_grid(&plain_options(s, mode), &kept.grid, &mut out)?;
+    render::render_grid(&plain_options(s, mode), &grid, &mut out)?;
     std::fs::write(&path, &out).map_err(|source| Error::File {
         action: "write",
         path: path.clone(),
@@ -270,7 +271,7 @@ pub fn export(s: &mut Session, c: &Call) -> Result<Flow> {
     error::note(&format!(
         "wrote {} ({} rows as {}, {} bytes)",
         path.display(),
-        kept.grid.rows.len(),
+        grid.rows.len(),
         mode.name(),
         out.len()
     ));
@@ -299,10 +300,10 @@ pub fn copy(s: &mut Session, c: &Call) -> Result<Flow> {
             Mode::parse(name).ok_or_else(|| c.usage_error(format!("unknown mode '{name}'")))?
         }
     };
-    let kept = last_result(s, c)?;
+    let grid = last_result(s, c)?.grid();
     let mut payload = Vec::new();
-    render::render_grid(&plain_options(s, mode), &kept.grid, &mut payload)?;
-    let rows = kept.grid.rows.len();
+    render::render_grid(&plain_options(s, mode), &grid, &mut payload)?;
+    let rows = grid.rows.len();
     let seq = osc52(&payload);
     let sent = if s.is_stdout_tty() {
         let mut out = std::io::stdout().lock();
