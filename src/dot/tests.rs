@@ -153,4 +153,37 @@ mod actions {
         assert!(dot(&mut s, ".last").is_ok());
         assert_eq!(s.take_output(), "a|b\n1|x\n2|y\n");
     }
+
+    #[test]
+    fn help_lists_every_command_once_under_its_job_and_keys_lists_the_bindings() {
+        let mut s = Session::for_tests(&[]);
+        assert!(dot(&mut s, ".help").is_ok());
+        let out = s.take_output();
+        for group in Group::all() {
+            let listed = COMMANDS.iter().any(|c| c.group == group);
+            assert_eq!(
+                out.contains(&format!("{}:\n", group.title())),
+                listed,
+                "{out}"
+            );
+        }
+        for c in COMMANDS {
+            let line = format!("  {}", c.usage);
+            assert_eq!(out.matches(&line).count(), 1, "{} in {out}", c.usage);
+            // Under its own group's heading: the nearest heading above names its group.
+            let at = out.find(&line).unwrap_or_default();
+            let heading = out[..at]
+                .lines()
+                .rev()
+                .find(|l| l.ends_with(':') && !l.starts_with(' '))
+                .unwrap_or_default();
+            assert_eq!(heading, format!("{}:", c.group.title()), "{}", c.name);
+        }
+        assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+        assert!(dot(&mut s, ".help keys").is_ok());
+        let keys = s.take_output();
+        for key in ["Tab", "Ctrl-R", "Ctrl-C", "Ctrl-D", "Right"] {
+            assert!(keys.contains(&format!("\n  {key} ")), "{key} in {keys}");
+        }
+    }
 }
