@@ -170,7 +170,10 @@ impl Driver<'_> {
                     origin,
                     line,
                 };
-                exec::run_chunk(self.session, &chunk, &params, is_vertical).map(|()| None)
+                let ran = exec::run_chunk(self.session, &chunk, &params, is_vertical);
+                // A chart that `.chart --next` left waiting is drawn from this input's result.
+                let charted = dot::draw_next_chart(self.session, ran.is_ok());
+                ran.and(charted).map(|()| None)
             }
             Item::Dot { text, line } => self.run_dot(&text, line, origin, is_typed, &params),
             Item::Comment { text } => {

@@ -105,6 +105,14 @@ pub enum Error {
         message: String,
         location: Option<Location>,
     },
+    /// A result cannot be drawn honestly as asked (`.chart`, `.pivot`, `.summarize`): no
+    /// numeric column, values in several units, a column not in the result. The message
+    /// says why and what to draw instead.
+    #[error("{message}")]
+    Figure {
+        message: String,
+        location: Option<Location>,
+    },
     #[error("interrupted")]
     Interrupted,
     /// The database could not be opened or prepared (before any input ran).
@@ -126,7 +134,8 @@ impl Error {
             | Error::Parameter { location, .. }
             | Error::ReadDepth { location, .. }
             | Error::Dataset { location, .. }
-            | Error::Refused { location, .. } => location.as_ref(),
+            | Error::Refused { location, .. }
+            | Error::Figure { location, .. } => location.as_ref(),
             Error::Input { location, .. } => Some(location),
             Error::File { .. } | Error::Output(_) | Error::Interrupted | Error::Database { .. } => {
                 None
@@ -144,7 +153,8 @@ impl Error {
             | Error::Parameter { location, .. }
             | Error::ReadDepth { location, .. }
             | Error::Dataset { location, .. }
-            | Error::Refused { location, .. } => location,
+            | Error::Refused { location, .. }
+            | Error::Figure { location, .. } => location,
             _ => return self,
         };
         if slot.is_none() {

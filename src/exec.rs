@@ -1,21 +1,24 @@
 //! The one path SQL text takes in the shell: each statement of a chunk is prepared in turn,
-//! bound, and stepped into the renderer for the current options, its result kept for
-//! `.last`; `.echo`, `.timer` and `.changes` wrap the chunk as the sqlite3 shell wraps each
-//! input chunk.
+//! bound, and stepped into the renderer for the current options (then the legend of its
+//! sources, with `.cite`), its result kept for `.last`; `.echo`, `.timer` and `.changes`
+//! wrap the chunk as the sqlite3 shell wraps each input chunk.
 
 use std::ffi::CString;
 use std::io::Write;
 use std::time::Instant;
 
+use rusqlite::Connection;
+
+use crate::cite;
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::input::Chunk;
 use crate::pager::Paged;
-use crate::render::{Kept, Mode, Options, Renderer, renderer};
+use crate::render::{Discard, Kept, Mode, Options, Renderer, renderer};
 use crate::session::{Session, Statement};
 use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
-use crate::value::Cell;
+use crate::value::{Cell, Value};
 
 /// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
 /// stays flat however many rows a result has.
@@ -70,7 +73,13 @@ fn run_statements(
         };
     }
     let is_safe = session.is_safe();
-    let pager = session.pager_for_result();
+    let how = How {
+        is_cited: session.cite,
+        // `.chart --next` draws this input's result as a chart, instead of a table.
+        is_drawn: session.next_chart.is_none(),
+    };
+    // A result that is only kept for a chart has nothing to page.
+    let pager = session.pager_for_result().filter(|_| how.is_drawn);
     let mut last = None;
     // The last statement that ran, and the last that gave a result: byte range and the
     // parameters it names (made into a `Statement` once, after the loop).
@@ -106,13 +115,13 @@ fn run_statements(
             let kept = match &pager {
                 Some((command, height)) => {
                     let mut paged = Paged::new(sink, command, *height);
-                    let kept = step_into(&mut stmt, &opts, &mut paged);
+                    let kept = step_into(&mut stmt, &opts, &mut paged, conn, how);
                     // The pager is waited for even when the statement failed, so its error
                     // is reported after the user has left the pager.
                     let done = paged.finish();
                     kept.and_then(|k| done.map(|()| k).map_err(Error::from))
                 }
-                None => step_into(&mut stmt, &opts, sink),
+                None => step_into(&mut stmt, &opts, sink, conn, how),
             }
             .map_err(|e| e.at(&here()));
             let span = (prepared.start, prepared.end, names);
@@ -141,11 +150,22 @@ fn run_statements(
     if let Some(k) = last {
         session.last = Some(k);
         session.last_query = queried.map(statement);
+        if let Some(next) = &mut session.next_chart {
+            next.has_result = true;
+        }
     }
     if let Some(span) = ran {
         session.last_statement = Some(statement(span));
     }
     result
+}
+
+/// How a statement's result is shown: drawn in the current mode (or only kept, for a chart
+/// that waits for it), and followed by the legend of its sources (`.cite`).
+#[derive(Clone, Copy)]
+struct How {
+    is_drawn: bool,
+    is_cited: bool,
 }
 
 /// Streams the rows of one internal query (a dot-command's, e.g. `.dump`'s table rows)
@@ -162,20 +182,37 @@ pub fn stream(session: &mut Session, sql: &str, opts: &Options) -> Result<()> {
             location: None,
         })?;
         let mut stmt = prepared.stmt;
-        step_into(&mut stmt, opts, sink)?;
+        let how = How {
+            is_drawn: true,
+            is_cited: false,
+        };
+        step_into(&mut stmt, opts, sink, conn, how)?;
     }
     Ok(())
 }
 
 /// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.
 /// Returns the result kept for `.last` (None for a statement without result columns).
-fn step_into(stmt: &mut Stmt, opts: &Options, sink: &mut dyn Write) -> Result<Option<Kept>> {
+fn step_into(
+    stmt: &mut Stmt,
+    opts: &Options,
+    sink: &mut dyn Write,
+    conn: &Connection,
+    how: How,
+) -> Result<Option<Kept>> {
     if stmt.column_count() == 0 {
         while stmt.step()? == Step::Row {}
         return Ok(None);
     }
     let mut kept = Kept::new(stmt.column_names());
-    let mut r = renderer(opts);
+    let mut r = if how.is_drawn {
+        renderer(opts)
+    } else {
+        Box::new(Discard)
+    };
+    let mut cites = (how.is_drawn && how.is_cited)
+        .then(|| cite::Collector::new(conn, kept.columns(), opts, false))
+        .flatten();
     let mut buf = Vec::with_capacity(CHUNK + 4096);
     r.begin(&mut buf, kept.columns());
     // One allocation for the cells of every row: `recycle` hands the buffer back with a
@@ -186,7 +223,19 @@ fn step_into(stmt: &mut Stmt, opts: &Options, sink: &mut dyn Write) -> Result<Op
             Ok(Step::Row) => {
                 let mut cells = recycle(std::mem::take(&mut spare));
                 stmt.cells(&mut cells);
-                r.row(&mut buf, &cells);
+                match &mut cites {
+                    Some(c) => {
+                        c.row(&cells);
+                        match c.marked(&cells) {
+                            Some(marked) => {
+                                let view: Vec<Cell> = marked.iter().map(Value::cell).collect();
+                                r.row(&mut buf, &view);
+                            }
+                            None => r.row(&mut buf, &cells),
+                        }
+                    }
+                    None => r.row(&mut buf, &cells),
+                }
                 kept.push(&cells);
                 spare = recycle(cells);
                 if buf.len() >= CHUNK {
@@ -202,6 +251,9 @@ fn step_into(stmt: &mut Stmt, opts: &Options, sink: &mut dyn Write) -> Result<Op
         }
     }
     r.end(&mut buf);
+    if let Some(c) = cites {
+        buf.extend_from_slice(c.legend(conn, opts).as_bytes());
+    }
     sink.write_all(&buf)?;
     sink.flush()?;
     Ok(Some(kept))

@@ -3,12 +3,14 @@
 //! arguments → settings → session → driver (sources of lines → splitter → executor →
 //! renderer → sink) → how the run ended → exit status.
 
+mod cite;
 mod config;
 mod dataset;
 mod dot;
 mod driver;
 pub mod error;
 mod exec;
+mod figures;
 mod guard;
 pub mod input;
 mod pager;

@@ -1,6 +1,7 @@
 //! The shell's state and nothing else: the connection (with `--safe`/`--readonly` applied
 //! to whichever connection is current), the output options, parameters, the output sink,
-//! the shell's on/off settings, and the last result kept for `.last`.
+//! the shell's on/off settings, the last result kept for `.last`, and a chart waiting for
+//! the next result.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -11,6 +12,7 @@ use rusqlite::Connection;
 
 use crate::dataset;
 use crate::error::Result;
+use crate::figures::series::NextChart;
 use crate::guard;
 use crate::render::{self, Kept, Options};
 use crate::settings::{Dataset, Origin, Settings};
@@ -92,7 +94,8 @@ pub struct Session {
     /// Colour is allowed: `--color`, NO_COLOR and the terminal test, decided once.
     color: bool,
     is_stdout_tty: bool,
-    /// The last result, for `.last`, `.copy`, `.excel` and `.export`.
+    /// The last result, for `.last`, `.copy`, `.excel`, `.export`, `.chart`, `.pivot` and
+    /// `.summarize`.
     pub last: Option<Kept>,
     /// The statement that gave the last result, and the parameters it used.
     pub last_query: Option<Statement>,
@@ -110,6 +113,10 @@ pub struct Session {
     pub opener: Option<String>,
     /// The editor `.edit` runs.
     pub editor: String,
+    /// `.cite`: table results are followed by the legend of the sources they show.
+    pub cite: bool,
+    /// `.chart --next`: the next SQL input's result is drawn as this chart, not a table.
+    pub next_chart: Option<NextChart>,
 }
 
 /// One SQL statement as it ran: its text and the parameters it used, by name, with their
@@ -151,6 +158,8 @@ impl Session {
             origins: settings.origins.clone(),
             opener: settings.opener.clone(),
             editor: settings.editor.clone(),
+            cite: settings.cite,
+            next_chart: None,
         })
     }
 

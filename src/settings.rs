@@ -131,6 +131,9 @@ pub struct Args {
     /// When to use colour [default: auto]
     #[arg(long, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
+    /// Follow table results with the sources they show (the default on a terminal)
+    #[arg(long)]
+    pub cite: bool,
 }
 
 /// The pager used when none is configured and $PAGER is unset.
@@ -199,6 +202,8 @@ pub struct Settings {
     pub config: Option<Loaded>,
     /// Where each setting that `.show` lists came from, when not the built-in default.
     pub origins: Origins,
+    /// Table results are followed by a legend of their sources (`.cite`).
+    pub cite: bool,
 }
 
 /// A usage error, reported by clap's conventions (exit status 2).
@@ -434,6 +439,9 @@ impl Settings {
                 .unwrap_or_else(|| "vi".into()),
             config: loaded,
             origins,
+            // A reader at a terminal sees where each figure comes from; output that goes
+            // on to a file or a program stays what the query returned unless asked.
+            cite: args.cite || is_stdout_tty,
         })
     }
 }

@@ -1,12 +1,13 @@
 //! Dot-commands: the one registry (name, aliases, usage, help, argument kinds) that parsing,
 //! `.help` and completion all read; the tokenizer; and dispatch. The actions live by job:
 //! `shell.rs` (settings and output), `db.rs` (reading and writing databases), `about.rs`
-//! (the dataset's own commands). An action changes the session and returns a `Flow`: it
+//! (the dataset's own commands), `figures.rs` (charts, pivots and summaries of results). An action changes the session and returns a `Flow`: it
 //! never runs input itself, it asks the driver to push a frame.
 
 mod about;
 mod db;
 mod edit;
+mod figures;
 mod handoff;
 mod import;
 mod queries;
@@ -125,6 +126,7 @@ pub enum Group {
     Database,
     Script,
     Shell,
+    Figures,
     /// A command not yet given a group.
     Other,
 }
@@ -139,15 +141,17 @@ impl Group {
             Group::Database => "Databases and tables",
             Group::Script => "Running statements",
             Group::Shell => "The shell",
+            Group::Figures => "Charts, pivots, summaries and sources",
             Group::Other => "Other",
         }
     }
 
-    pub fn all() -> [Group; 8] {
+    pub fn all() -> [Group; 9] {
         [
             Group::Dataset,
             Group::Queries,
             Group::Output,
+            Group::Figures,
             Group::HandOff,
             Group::Database,
             Group::Script,
@@ -196,6 +200,8 @@ pub static COMMANDS: &[Command] = &[
     cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about, G::Dataset),
     cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.bail), G::Script),
     cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes), G::Script),
+    cmd!("chart", [], ".chart [bar|line|spark] [--by COLUMN] [--next] [LABEL VALUE]", "Chart the last result (--next: the next one)", [A::Text], 0, 6, false, figures::chart, G::Figures),
+    cmd!("cite", [], ".cite on|off", "Follow table results with the sources they show", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.cite), G::Figures),
     cmd!("copy", [], ".copy [MODE]", "The last result to the clipboard (TSV, or MODE)", [A::Mode], 0, 1, false, handoff::copy, G::HandOff),
     cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe, G::Dataset),
     cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, db::dump, G::Database),
@@ -218,6 +224,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("output", [], ".output [FILE]", "Send output to FILE, or back to stdout", [A::File], 0, 1, true, shell::output, G::HandOff),
     cmd!("pager", [], ".pager [on|off|COMMAND]", "Page results taller than the terminal ($PAGER)", [A::OnOff], 0, ANY, false, shell::pager, G::Output),
     cmd!("parameter", ["param"], ".parameter set NAME VALUE | unset NAME | list | clear", "Values for :NAME, @NAME, $NAME and ?N", [A::Text], 1, 3, false, shell::parameter, G::Queries),
+    cmd!("pivot", [], ".pivot [ROW_COL COL_COL VALUE_COL]", "Crosstab of the last result (kept as last)", [A::Text], 0, 3, false, figures::pivot, G::Figures),
     cmd!("print", [], ".print TEXT...", "Print the text", [A::Text], 0, ANY, false, shell::print, G::Script),
     cmd!("read", [], ".read FILE", "Run the SQL and commands in FILE", [A::File], 1, 1, true, shell::read, G::Script),
     cmd!("reset", [], ".reset", "Rebuild the pristine dataset, dropping changes", [], 0, 0, false, db::reset, G::Database),
@@ -228,6 +235,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, shell::separator, G::Output),
     cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show, G::Shell),
     cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Source], 0, 1, false, about::sources, G::Dataset),
+    cmd!("summarize", [], ".summarize [TABLE|QUERY]", "Statistics per column; coverage per metric", [A::Table], 0, 1, false, figures::summarize, G::Figures),
     cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, db::tables, G::Database),
     cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer), G::Script),
 ];
@@ -371,6 +379,11 @@ pub fn execute(
         params,
     };
     (cmd.run)(session, &call)
+}
+
+/// After an SQL input: draws the chart that `.chart --next` left waiting for its result.
+pub fn draw_next_chart(session: &mut Session, is_ok: bool) -> Result<()> {
+    figures::draw_next(session, is_ok)
 }
 
 /// Writes text to the session's output.

@@ -277,7 +277,7 @@ pub fn last(s: &mut Session, c: &Call) -> Result<Flow> {
         )));
     }
     let grid = kept.grid();
-    s.show_with(&opts, &grid)?;
+    crate::cite::show(s, &opts, &grid, None)?;
     Ok(Flow::Continue)
 }
 
@@ -289,6 +289,7 @@ pub fn settings(s: &Session) -> Vec<(&'static str, String)> {
     vec![
         ("bail", on(s.bail)),
         ("changes", on(s.changes)),
+        ("cite", on(s.cite)),
         ("echo", on(s.echo)),
         ("headers", on(s.opts.headers)),
         ("mode", s.opts.mode.name()),

@@ -4,6 +4,7 @@
 //! session, so a result stepped from SQLite, a kept result and a dot-command's listing are
 //! drawn by the same code.
 
+pub mod chart;
 mod html;
 mod json;
 mod list;
@@ -150,6 +151,15 @@ pub trait Renderer {
     fn begin(&mut self, out: &mut Vec<u8>, columns: &[String]);
     fn row(&mut self, out: &mut Vec<u8>, cells: &[Cell<'_>]);
     fn end(&mut self, out: &mut Vec<u8>);
+}
+
+/// Draws nothing: the renderer of a result that is only kept (`.chart --next` draws it).
+pub struct Discard;
+
+impl Renderer for Discard {
+    fn begin(&mut self, _out: &mut Vec<u8>, _columns: &[String]) {}
+    fn row(&mut self, _out: &mut Vec<u8>, _cells: &[Cell<'_>]) {}
+    fn end(&mut self, _out: &mut Vec<u8>) {}
 }
 
 /// The renderer for `opts.mode`, for one result.
