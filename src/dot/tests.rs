@@ -186,4 +186,104 @@ mod actions {
             assert!(keys.contains(&format!("\n  {key} ")), "{key} in {keys}");
         }
     }
+
+    /// A session with a `sources` table and a small result of sourced figures.
+    fn sourced(args: &[&str]) -> Session {
+        let mut s = Session::for_tests(args);
+        sql(
+            &mut s,
+            "CREATE TABLE sources(id TEXT, outlet TEXT, title TEXT, published TEXT, url TEXT); \
+             INSERT INTO sources VALUES ('S1', 'Daily', 'Trains', '2022-02-23', 'https://d/1'), \
+             ('S2', 'Wire', NULL, NULL, NULL); \
+             CREATE TABLE obs(metric TEXT, year INT, value INT, source_id TEXT); \
+             INSERT INTO obs VALUES ('trains', 2021, 621, 'S1'), ('trains', 2023, 863, 'S2'), \
+             ('trains', 2023, 860, 'S1'), ('trade', 2021, 4, 'S2');",
+        );
+        s
+    }
+
+    #[test]
+    fn chart_next_draws_the_next_result_instead_of_its_table() {
+        let mut s = sourced(&["--list"]);
+        assert!(dot(&mut s, ".chart --next bar year value").is_ok());
+        let table = sql(
+            &mut s,
+            "SELECT year, value, source_id FROM obs WHERE metric = 'trains'",
+        );
+        assert_eq!(table, "", "the result is kept, not drawn");
+        assert!(draw_next_chart(&mut s, true).is_ok());
+        assert_eq!(
+            s.take_output(),
+            "\
+value by year
+2021  │███████████████████████████████████████████▏ 621                       S1
+2022  ┆ no value
+2023  │████████████████████████████████████████████████████████████ 863       S2
+2023  │███████████████████████████████████████████████████████████▊ 860       S1
+Sources: S1, S2
+"
+        );
+        // Only once: the next result is a table again.
+        assert_eq!(sql(&mut s, "SELECT 1 AS a"), "a\n1\n");
+        assert!(draw_next_chart(&mut s, true).is_ok());
+        assert_eq!(s.take_output(), "");
+    }
+
+    #[test]
+    fn chart_next_followed_by_no_result_is_an_error_and_chart_needs_a_result() {
+        let mut s = Session::for_tests(&[]);
+        match dot(&mut s, ".chart") {
+            Err(Error::Usage { message, .. }) => assert!(message.contains("--next"), "{message}"),
+            other => panic!("{:?}", other.map(|_| ())),
+        }
+        assert!(dot(&mut s, ".chart --next").is_ok());
+        sql(&mut s, "CREATE TABLE t(x)");
+        assert!(matches!(
+            draw_next_chart(&mut s, true),
+            Err(Error::Figure { .. })
+        ));
+    }
+
+    #[test]
+    fn pivot_becomes_the_last_result_and_cite_follows_it_with_its_sources() {
+        let mut s = sourced(&["--table"]);
+        sql(&mut s, "SELECT metric, year, value, source_id FROM obs");
+        assert!(dot(&mut s, ".cite on").is_ok());
+        assert!(dot(&mut s, ".pivot metric year value").is_ok());
+        assert_eq!(
+            s.take_output(),
+            "\
+┌────────┬──────┬─────────────────────┐
+│ metric │ 2021 │ 2023                │
+├────────┼──────┼─────────────────────┤
+│ trains │  621 │ 863 (S2) | 860 (S1) │
+│ trade  │    4 │ NULL                │
+└────────┴──────┴─────────────────────┘
+2 rows
+Sources:
+S1  Daily, \"Trains\", 2022-02-23, <https://d/1>
+S2  Wire, untitled, undated, no address
+"
+        );
+        assert!(dot(&mut s, ".last csv").is_ok());
+        assert_eq!(
+            s.take_output(),
+            "metric,2021,2023\r\ntrains,621,\"863 (S2) | 860 (S1)\"\r\ntrade,4,\r\n"
+        );
+    }
+
+    #[test]
+    fn cite_is_off_when_piped_and_shown_by_show() {
+        let mut s = sourced(&["--table"]);
+        let plain = sql(&mut s, "SELECT value, source_id FROM obs WHERE value = 621");
+        assert!(!plain.contains("Sources:"), "{plain}");
+        assert!(dot(&mut s, ".show").is_ok());
+        assert!(s.take_output().contains("cite: off"));
+        assert!(dot(&mut s, ".cite on").is_ok());
+        let cited = sql(&mut s, "SELECT value, source_id FROM obs WHERE value = 621");
+        assert!(
+            cited.ends_with("1 row\nSources:\nS1  Daily, \"Trains\", 2022-02-23, <https://d/1>\n"),
+            "{cited}"
+        );
+    }
 }

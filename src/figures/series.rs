@@ -26,7 +26,8 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// Reads `.chart` arguments: `[bar|line|spark] [--by COLUMN] [--next] [LABEL VALUE]`.
+    /// Reads `.chart` arguments: `[bar|line|spark] [--by COLUMN] [--next] [LABEL VALUE]`,
+    /// the kind and the options in any order before the columns.
     /// An error says what was wrong, for the usage message.
     pub fn parse(args: &[String]) -> Result<Spec, String> {
         let mut spec = Spec {
@@ -37,12 +38,15 @@ impl Spec {
             is_next: false,
         };
         let mut columns = Vec::new();
-        let mut words = args.iter().peekable();
-        if let Some(kind) = words.peek().and_then(|w| Kind::parse(w)) {
-            spec.kind = kind;
-            words.next();
-        }
+        let mut has_kind = false;
+        let mut words = args.iter();
         while let Some(w) = words.next() {
+            // The kind may come anywhere, once, before the columns (`.chart --next bar`).
+            if let Some(kind) = Kind::parse(w).filter(|_| !has_kind && columns.is_empty()) {
+                spec.kind = kind;
+                has_kind = true;
+                continue;
+            }
             match w.as_str() {
                 "--by" => match words.next() {
                     Some(col) => spec.by = Some(col.clone()),

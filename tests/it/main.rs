@@ -11,6 +11,7 @@ mod config;
 mod dataset;
 mod dot;
 mod exit_codes;
+mod figures;
 mod handoff;
 mod output;
 mod repl;

@@ -1,0 +1,312 @@
+//! Figures of the embedded dataset through the real binary: `.chart`, `.pivot`,
+//! `.summarize` and `.cite`, piped (charts then fit 80 columns) and at a terminal.
+
+use crate::common::scoql;
+use crate::repl::{Home, Term};
+
+/// Runs `script` on stdin against the embedded dataset with `args`; (status, stdout, stderr).
+fn run(args: &[&str], script: &str) -> (i32, String, String) {
+    let out = scoql().args(args).write_stdin(script).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The rows of `sql` on the embedded dataset, as fields (tab-separated, NULL as `NULL`).
+fn rows(sql: &str) -> Vec<Vec<String>> {
+    let (code, out, err) = run(&["--tabs", "--no-headers", "--nullvalue", "NULL"], sql);
+    assert_eq!(code, 0, "{sql}: {err}");
+    out.lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+const TRAIN_COUNTS: &str = "SELECT period, value, unit, basis, scope, source_id FROM train_counts \
+                            WHERE period_kind = 'year' AND route_id IS NULL;";
+
+#[test]
+fn a_bar_chart_of_train_counts_by_basis_shows_the_gaps_and_both_2025_sources() {
+    let (code, out, err) = run(
+        &[],
+        &format!(".chart --next bar --by basis\n{TRAIN_COUNTS}\n"),
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    // The chart replaces the table; piped, it fits 80 columns.
+    assert_eq!(
+        out,
+        "\
+value (trains) by period, one series per basis
+2020  operated             │████████████▌ 401                                S28
+2021  operated             │███████████████████▎ 621                         S01
+2022                       ┆ no value
+2023  departures           │██████████████████████████▊ 863                  S53
+2024                       ┆ no value
+2025  arrivals_departures  │██████████████████████████████████████ 1225      S58
+2025  arrivals_departures  │██████████████████████████████████████ 1225      S59
+operated mixes scope: multimodal_centre (2020), zone (2021)
+Sources: S01, S28, S53, S58, S59
+"
+    );
+}
+
+#[test]
+fn a_chart_of_values_in_different_units_is_refused_naming_the_units() {
+    let (code, out, err) = run(
+        &["--csv"],
+        "SELECT period, value, unit, value_base, unit_base FROM sco_trade \
+         WHERE metric = 'trade_sco' AND scope = 'zone';\n.chart spark\n",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("period,value,unit"),
+        "the result is drawn: {out}"
+    );
+    assert!(!out.contains('▁'), "no chart is drawn: {out}");
+    for unit in ["'million CNY'", "'100 million CNY'", "'billion CNY'"] {
+        assert!(err.contains(unit), "{unit} named: {err}");
+    }
+    assert!(err.contains("chart value_base"), "{err}");
+}
+
+#[test]
+fn a_sparkline_of_sco_trade_shows_the_missing_year_and_who_states_each_value() {
+    let (code, out, err) = run(
+        &[],
+        ".chart --next spark\n\
+         SELECT period, value_base, unit_base, source_id FROM sco_trade \
+         WHERE metric = 'trade_sco' AND scope = 'zone' AND period GLOB '[0-9][0-9][0-9][0-9]';\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "\
+value_base (CNY) by period
+2019 ▁·▄█ 2022  min 850000000 (2019), max 8100000000 (2022)
+2019: 850000000 (S01, S37, S65)
+2021: 4000000000 (S01, S37)
+Sources: S01, S37, S65
+"
+    );
+}
+
+#[test]
+fn a_pivot_of_metric_by_year_shows_a_doubled_cell_and_last_csv_exports_it() {
+    let (code, out, err) = run(
+        &["--list"],
+        "SELECT metric, substr(period, 1, 4) AS year, value, unit, source_id FROM facts \
+         WHERE metric IN ('freight_trains', 'trade_sco') AND period GLOB '[0-9][0-9][0-9][0-9]' \
+         AND (metric = 'freight_trains' OR source_id IN ('S01', 'S37')) \
+         ORDER BY metric, year, source_id;\n\
+         .pivot metric year value\n.last csv\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    // Empty cells are empty (NULL), never 0; one value stays a number; two values for a
+    // cell are both shown, each with its sources.
+    let pivot = out
+        .split("metric|2019")
+        .nth(1)
+        .expect("the pivot follows the result");
+    assert_eq!(
+        format!("metric|2019{pivot}"),
+        "\
+metric|2019|2020|2021|2023|2025
+freight_trains||401|621|863|1225 (S58, S59)
+trade_sco|850 million CNY (S01) | 8.5 100 million CNY (S37)||4 billion CNY (S01) | 40 100 million CNY (S37)||
+metric,2019,2020,2021,2023,2025\r
+freight_trains,,401,621,863,\"1225 (S58, S59)\"\r
+trade_sco,\"850 million CNY (S01) | 8.5 100 million CNY (S37)\",,\"4 billion CNY (S01) | 40 100 million CNY (S37)\",,\r
+"
+    );
+}
+
+#[test]
+fn summarize_facts_agrees_with_sqlite_aggregates_for_every_column() {
+    let (code, out, err) = run(&["--tabs", "--nullvalue", "NULL"], ".summarize facts\n");
+    assert_eq!((code, err.as_str()), (0, ""));
+    let mut tables = out.split("column_name\t").nth(1).unwrap().lines();
+    let header: Vec<&str> = tables.next().unwrap().split('\t').collect();
+    assert_eq!(
+        header,
+        [
+            "column_type",
+            "count",
+            "nulls",
+            "distinct",
+            "min",
+            "max",
+            "avg",
+            "q25",
+            "q50",
+            "q75"
+        ]
+    );
+    let columns: Vec<String> = rows("SELECT name FROM pragma_table_info('facts');")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    let summary: Vec<Vec<String>> = tables
+        .by_ref()
+        .take(columns.len())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    for (c, row) in columns.iter().zip(&summary) {
+        assert_eq!(&row[0], c);
+        let expected = rows(&format!(
+            "SELECT count({c}), count(*) - count({c}), count(DISTINCT {c}), min({c}), max({c}) \
+             FROM facts;"
+        ));
+        assert_eq!(row[2..7], expected[0][..], "{c}");
+    }
+    // value_base holds only numbers: exact quartiles are elements of the data.
+    let vb = summary.iter().find(|r| r[0] == "value_base").unwrap();
+    let nth = |q: f64| {
+        let n: f64 = vb[2].parse().unwrap();
+        let k = ((n - 1.0) * q).floor();
+        rows(&format!(
+            "SELECT value_base FROM facts WHERE value_base IS NOT NULL \
+             ORDER BY value_base LIMIT 1 OFFSET {k};"
+        ))[0][0]
+            .clone()
+    };
+    assert_eq!(vb[8..11], [nth(0.25), nth(0.5), nth(0.75)]);
+    // Then a coverage line per metric, in the order the metrics first appear.
+    let coverage = out.split("metric\tperiods\tyears\tmissing_years\tsources\tconflicts\n");
+    let coverage = coverage.last().unwrap();
+    let metrics: Vec<&str> = coverage
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    let distinct = rows("SELECT count(DISTINCT metric) FROM facts;");
+    assert_eq!(metrics.len().to_string(), distinct[0][0]);
+    let trains = coverage
+        .lines()
+        .find(|l| l.starts_with("freight_trains\t"))
+        .unwrap();
+    let sources = rows(
+        "SELECT count(DISTINCT source_id), count(DISTINCT period) FROM facts \
+         WHERE metric = 'freight_trains';",
+    );
+    let fields: Vec<&str> = trains.split('\t').collect();
+    assert_eq!(
+        (fields[1], fields[4]),
+        (sources[0][1].as_str(), sources[0][0].as_str())
+    );
+}
+
+#[test]
+fn cite_on_a_facts_query_lists_exactly_the_sources_the_result_shows() {
+    let query = "SELECT ref, period, value, source_id FROM facts \
+                 WHERE metric = 'freight_trains' AND period GLOB '202[0-5]' ORDER BY ref;";
+    let (code, out, err) = run(&[], &format!(".cite on\n{query}\n"));
+    assert_eq!((code, err.as_str()), (0, ""));
+    let legend: Vec<&str> = out
+        .split("Sources:\n")
+        .nth(1)
+        .expect("a legend follows the table")
+        .lines()
+        .collect();
+    let shown = rows(&format!(
+        "SELECT DISTINCT s.id, s.url FROM ({}) AS r JOIN sources AS s ON s.id = r.source_id \
+         ORDER BY s.id;",
+        query.trim_end_matches(';')
+    ));
+    assert_eq!(legend.len(), shown.len(), "{out}");
+    for (line, source) in legend.iter().zip(&shown) {
+        assert!(line.starts_with(&format!("{}  ", source[0])), "{line}");
+        let address = match source[1].as_str() {
+            "NULL" => "no address".to_string(),
+            url => format!("<{url}>"),
+        };
+        assert!(line.ends_with(&address), "{line}");
+    }
+    // Off by default when piped, and never inside a machine format.
+    let (_, plain, _) = run(&[], &format!("{query}\n"));
+    assert!(!plain.contains("Sources:"), "{plain}");
+    let (_, csv, _) = run(&["--cite", "--csv"], &format!("{query}\n"));
+    assert!(
+        !csv.contains("Sources:") && !csv.contains(" <http"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn cite_in_markdown_makes_the_sources_footnotes() {
+    let (code, out, err) = run(
+        &["--cite", "--markdown"],
+        "SELECT ref, value, source_id FROM facts WHERE ref IN ('F145', 'F151') ORDER BY ref;\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.contains("| S58[^S58] |") && out.contains("| S59[^S59] |"),
+        "{out}"
+    );
+    let notes: Vec<&str> = out.lines().filter(|l| l.starts_with("[^")).collect();
+    assert_eq!(notes.len(), 2, "{out}");
+    assert!(
+        notes[0].starts_with("[^S58]: ") && notes[1].starts_with("[^S59]: "),
+        "{out}"
+    );
+}
+
+/// scoql on the embedded dataset in a 120-column terminal, at its first prompt.
+fn terminal(tag: &str, home: &Home, env: &[(&str, &str)]) -> Term {
+    let term = Term::start(tag, home, env, &[]);
+    term.wait_for_prompt(1);
+    term
+}
+
+#[test]
+fn at_the_terminal_a_chart_fits_the_width_without_colour_under_no_color() {
+    let home = Home::new();
+    let term = terminal("chart", &home, &[("NO_COLOR", "1")]);
+    term.submit(TRAIN_COUNTS);
+    let screen = term.submit(".chart bar --by basis");
+    let chart: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("value (trains) by period"))
+        .take_while(|l| !l.starts_with("scoql>"))
+        .collect();
+    assert!(
+        chart
+            .iter()
+            .any(|l| l.starts_with("2022") && l.ends_with("┆ no value"))
+    );
+    assert!(
+        chart
+            .iter()
+            .any(|l| l.starts_with("2024") && l.ends_with("┆ no value"))
+    );
+    let marks: Vec<&&str> = chart.iter().filter(|l| l.starts_with("2025")).collect();
+    assert_eq!(marks.len(), 2, "{screen}");
+    assert!(
+        marks[0].ends_with("S58") && marks[1].ends_with("S59"),
+        "{screen}"
+    );
+    // Fitted to the 120 columns of the terminal: the longest bar reaches the width.
+    let widest = chart
+        .iter()
+        .filter(|l| l.starts_with("20"))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert_eq!(widest, 120, "{screen}");
+    // At the terminal the sources travel with the result: the legend replaces the list.
+    assert!(
+        screen.contains("\nS58  ") && screen.contains("\nS59  "),
+        "{screen}"
+    );
+    assert!(!term.screen_with_escapes().contains("\x1b[3"), "no colour");
+}
+
+#[test]
+fn at_the_terminal_bars_are_coloured_and_a_missing_year_is_dim() {
+    let home = Home::new();
+    let term = terminal("colour", &home, &[]);
+    term.submit(TRAIN_COUNTS);
+    term.submit(".chart --by basis");
+    let screen = term.screen_with_escapes();
+    assert!(screen.contains("\x1b[36m█"), "{screen:?}");
+    assert!(screen.contains("\x1b[2mno value"), "{screen:?}");
+}
