@@ -52,6 +52,17 @@ pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
                 text.push_str(&format!("      {:<9} {}\n", m.name(), m.help()));
             }
         }
+        if cmd.name == "chart" {
+            text.push_str(
+                "    bar: a bar per value; line: a dot per value; spark: a cell per period.\n    \
+                 LABEL and VALUE name columns (default: period, or the first text column,\n    \
+                 and value, or the first numeric column). --by COLUMN: one series per value\n    \
+                 of COLUMN. --next: chart the next query's result instead of its table.\n    \
+                 Bars start at zero; a missing year or month is a gap, never joined over;\n    \
+                 two values for one label are two marks, each with its source; values in\n    \
+                 different units are refused; qualifiers stay with their values.\n",
+            );
+        }
         if cmd.name == "parameter" {
             text.push_str(
                 "    A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL)\n    \
