@@ -446,7 +446,7 @@ mod tests {
             vec![
                 row("2020", 401, "operated", "multimodal_centre", "S28"),
                 row("2021", 621, "operated", "zone", "S01"),
-                row("2023", 863, "departures", "zone", "S53"),
+                row("2023", 863, "arrivals_departures", "zone", "S53"),
                 row("2025", 1225, "arrivals_departures", "zone", "S58"),
                 row("2025", 1225, "arrivals_departures", "zone", "S59"),
             ],
@@ -471,7 +471,7 @@ value (trains) by period, one series per basis
 2020  operated             │████████████▌ 401                                S28
 2021  operated             │███████████████████▎ 621                         S01
 2022                       ┆ no value
-2023  departures           │██████████████████████████▊ 863                  S53
+2023  arrivals_departures  │██████████████████████████▊ 863                  S53
 2024                       ┆ no value
 2025  arrivals_departures  │██████████████████████████████████████ 1225      S58
 2025  arrivals_departures  │██████████████████████████████████████ 1225      S59

@@ -41,7 +41,7 @@ value (trains) by period, one series per basis
 2020  operated             │████████████▌ 401                                S28
 2021  operated             │███████████████████▎ 621                         S01
 2022                       ┆ no value
-2023  departures           │██████████████████████████▊ 863                  S53
+2023  arrivals_departures  │██████████████████████████▊ 863                  S53
 2024                       ┆ no value
 2025  arrivals_departures  │██████████████████████████████████████ 1225      S58
 2025  arrivals_departures  │██████████████████████████████████████ 1225      S59
@@ -75,7 +75,7 @@ fn a_sparkline_of_sco_trade_shows_the_missing_year_and_who_states_each_value() {
     let (code, out, err) = run(
         &[],
         ".chart --next spark\n\
-         SELECT period, value_base, unit_base, source_id FROM sco_trade \
+         SELECT period, value_base, unit_base, sources FROM sco_trade \
          WHERE metric = 'trade_sco' AND scope = 'zone' AND period GLOB '[0-9][0-9][0-9][0-9]';\n",
     );
     assert_eq!((code, err.as_str()), (0, ""));
@@ -84,8 +84,8 @@ fn a_sparkline_of_sco_trade_shows_the_missing_year_and_who_states_each_value() {
         "\
 value_base (CNY) by period
 2019 ▁·▄█ 2022  min 850000000 (2019), max 8100000000 (2022)
-2019: 850000000 (S01, S37, S65)
-2021: 4000000000 (S01, S37)
+2019: 850000000 (S01; S37; S65)
+2021: 4000000000 (S01; S37)
 Sources: S01, S37, S65
 "
     );

@@ -370,13 +370,16 @@ fn distinct(marks: &[Mark]) -> Vec<(&Mark, Vec<&Mark>)> {
     out
 }
 
-/// Footer lines for labels where a series has more than one value, or a qualified one:
-/// there a cell cannot say it, so the footer does, naming the sources.
+/// Footer lines for labels where a series has more than one value or source, or a
+/// qualified value: there a cell cannot say it, so the footer does, naming the sources.
 fn mark_notes(chart: &Chart) -> Vec<String> {
+    let is_plain = |m: &Mark| {
+        m.qualifier.is_none() && !m.source.as_deref().is_some_and(|s| s.contains([';', ',']))
+    };
     let mut notes = Vec::new();
     for (li, label) in chart.labels.iter().enumerate() {
         for (si, marks) in chart.marks[li].iter().enumerate() {
-            if marks.len() < 2 && marks.iter().all(|m| m.qualifier.is_none()) {
+            if marks.len() < 2 && marks.iter().all(is_plain) {
                 continue;
             }
             let parts: Vec<String> = distinct(marks)
