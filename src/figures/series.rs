@@ -155,10 +155,34 @@ pub fn read(grid: &Grid, spec: &Spec) -> Result<Chart, String> {
         .map(|b| find(grid, b, "--by column"))
         .transpose()?;
     let source = mark_source_column(grid);
+    if grid.rows.is_empty() {
+        return Err("nothing to chart: the result has no rows".into());
+    }
+    // The label named, else `period`, else the first text column that names rather than
+    // describes; the value named, else `value`, else the first numeric column after it.
+    let text_label = || {
+        first_named(grid, &["period"]).or_else(|| {
+            (0..grid.columns.len()).find(|&c| {
+                Some(c) != by
+                    && Some(c) != source.map(|s| s.0)
+                    && !NOT_LABELS
+                        .iter()
+                        .any(|n| grid.columns[c].eq_ignore_ascii_case(n))
+                    && !is_numeric(grid, c)
+            })
+        })
+    };
+    let named_label = spec
+        .label
+        .as_deref()
+        .map(|l| find(grid, l, "label"))
+        .transpose()?;
     let value = match &spec.value {
         Some(v) => find(grid, v, "value")?,
         None => {
-            let numeric = |c: &usize| Some(*c) != by && is_numeric(grid, *c);
+            // With no text column, the first column labels the values of the next.
+            let label = named_label.or_else(text_label).or(Some(0));
+            let numeric = |c: &usize| Some(*c) != by && Some(*c) != label && is_numeric(grid, *c);
             first_named(grid, &["value"])
                 .filter(numeric)
                 .or_else(|| (0..grid.columns.len()).find(numeric))
@@ -191,23 +215,10 @@ pub fn read(grid: &Grid, spec: &Spec) -> Result<Chart, String> {
             _ => {}
         }
     }
-    let label = match &spec.label {
-        Some(l) => find(grid, l, "label")?,
-        None => first_named(grid, &["period"])
-            .or_else(|| {
-                (0..grid.columns.len()).find(|&c| {
-                    c != value
-                        && Some(c) != by
-                        && Some(c) != source.map(|s| s.0)
-                        && !NOT_LABELS
-                            .iter()
-                            .any(|n| grid.columns[c].eq_ignore_ascii_case(n))
-                        && !is_numeric(grid, c)
-                })
-            })
-            .or_else(|| (0..grid.columns.len()).find(|&c| c != value))
-            .ok_or_else(|| "a chart needs a label column beside the values".to_string())?,
-    };
+    let label = named_label
+        .or_else(|| text_label().filter(|&c| c != value))
+        .or_else(|| (0..grid.columns.len()).find(|&c| c != value))
+        .ok_or_else(|| "a chart needs a label column beside the values".to_string())?;
     check_units(grid, value)?;
     let qualifier = first_named(grid, &["qualifier"]);
     let mut notes = Vec::new();
@@ -519,6 +530,13 @@ Sources: S01, S28, S53, S58, S59
         let e = read(&words, &spec(&[])).expect_err("refused");
         assert!(e.starts_with("no numeric column to chart"), "{e}");
         assert!(e.contains("the columns are a, b"), "{e}");
+        let none = grid(&["a", "b"], vec![]);
+        let e = read(&none, &spec(&[])).expect_err("refused");
+        assert_eq!(e, "nothing to chart: the result has no rows");
+        // Only numbers: the first column labels the next.
+        let years = grid(&["y", "n"], vec![vec![2020.into(), 5.into()]]);
+        let chart = read(&years, &spec(&[])).expect("reads");
+        assert_eq!(chart.title, "n by y");
         let mixed = grid(
             &["l", "v"],
             vec![vec![t("a"), 1.into()], vec![t("b"), t("2020-05")]],

@@ -1,0 +1,168 @@
+//! Horizontal bars: one per value from a zero axis, its value at its end and its source in
+//! a column of their own; a missing period is a line that says so.
+
+use super::{COLOURS, Chart, ChartOptions, Mark, bar_text, cut, pad, paint, strip, width};
+
+/// One line of a bar chart: a value, or a gap of one series (or of all).
+struct BarLine<'c> {
+    label: &'c str,
+    series: Option<usize>,
+    mark: Option<&'c Mark>,
+}
+
+/// True when series `s` has values both before and after label `at`: a hole in its record.
+fn is_inside(chart: &Chart, s: usize, at: usize) -> bool {
+    let has = |i: usize| !chart.marks[i][s].is_empty();
+    (0..at).any(has) && (at + 1..chart.labels.len()).any(has)
+}
+
+/// Horizontal bars from a zero axis (`│`); negative values run left of it. A label with no
+/// value at all, or a hole in one series' record of periods, is a line of its own with a
+/// dashed axis (`┆`) and `no value`.
+pub(super) fn bars(chart: &Chart, opts: &ChartOptions, lines: &mut Vec<String>) {
+    let named = chart.series.iter().any(|s| !s.is_empty());
+    let mut rows = Vec::new();
+    for (li, label) in chart.labels.iter().enumerate() {
+        let at = &chart.marks[li];
+        if at.iter().all(Vec::is_empty) {
+            rows.push(BarLine {
+                label,
+                series: None,
+                mark: None,
+            });
+            continue;
+        }
+        for (si, marks) in at.iter().enumerate() {
+            if marks.is_empty() && chart.is_calendar && is_inside(chart, si, li) {
+                rows.push(BarLine {
+                    label,
+                    series: Some(si),
+                    mark: None,
+                });
+            }
+            for m in marks {
+                rows.push(BarLine {
+                    label,
+                    series: Some(si),
+                    mark: Some(m),
+                });
+            }
+        }
+    }
+    let marks = || rows.iter().filter_map(|r| r.mark);
+    let max_pos = marks().map(|m| m.value).fold(0.0_f64, f64::max);
+    let max_neg = marks().map(|m| -m.value).fold(0.0_f64, f64::max);
+    let text_w = |neg: bool| {
+        marks()
+            .filter(|m| (m.value < 0.0) == neg)
+            .map(|m| width(&m.shown()))
+            .max()
+            .unwrap_or(0)
+    };
+    let (pos_text, neg_text) = (text_w(false).max(width("no value")), text_w(true));
+    let src_w = marks()
+        .filter_map(|m| m.source.as_deref())
+        .map(width)
+        .max()
+        .unwrap_or(0);
+    let mut label_w = chart.labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let mut series_w = if named {
+        chart.series.iter().map(|s| width(s)).max().unwrap_or(0)
+    } else {
+        0
+    };
+    let fixed = 1
+        + 1
+        + pos_text
+        + if neg_text > 0 { neg_text + 1 } else { 0 }
+        + if src_w > 0 { src_w + 2 } else { 0 };
+    let prefix = |l: usize, s: usize| l + 2 + if s > 0 { s + 2 } else { 0 };
+    // Labels give way (cut with …) before the bars shrink below ten columns.
+    const MIN_BAR: usize = 10;
+    while opts.width < prefix(label_w, series_w) + fixed + MIN_BAR && (series_w > 6 || label_w > 6)
+    {
+        if series_w > 6 && series_w >= label_w {
+            series_w -= 1;
+        } else {
+            label_w -= 1;
+        }
+    }
+    let room = opts
+        .width
+        .saturating_sub(prefix(label_w, series_w) + fixed)
+        .max(2);
+    let span = max_pos + max_neg;
+    // Columns for each side, shared in proportion to the largest value on each side; a
+    // side with a value keeps at least the one column its shortest bar takes.
+    let neg_room = if max_neg > 0.0 {
+        ((room as f64 * max_neg / span).round() as usize).clamp(1, room - 1)
+    } else {
+        0
+    };
+    let pos_room = room - neg_room;
+    let scale = |v: f64, cols: usize, side: f64| {
+        if side > 0.0 {
+            v.abs() / side * cols as f64
+        } else {
+            0.0
+        }
+    };
+    let neg_area = if max_neg > 0.0 {
+        neg_room + neg_text + 1
+    } else {
+        0
+    };
+    let pos_area = pos_room + 1 + pos_text;
+    for row in &rows {
+        let mut line = pad(&cut(row.label, label_w), label_w);
+        line.push_str("  ");
+        if series_w > 0 {
+            let name = row.series.map_or("", |s| chart.series[s].as_str());
+            line.push_str(&pad(&cut(name, series_w), series_w));
+            line.push_str("  ");
+        }
+        let colour = COLOURS[row.series.unwrap_or(0) % COLOURS.len()];
+        // Left of the axis, the axis, right of it: each of a fixed width, so the axis and
+        // the sources line up.
+        let (left, axis, right) = match row.mark {
+            None => (
+                String::new(),
+                '┆',
+                format!(" {}", paint("no value", 2, opts.color)),
+            ),
+            Some(m) if m.value < 0.0 => {
+                let n = (scale(m.value, neg_room, max_neg).round() as usize).max(1);
+                let text = format!("{} ", m.shown());
+                let lead = " ".repeat(neg_area.saturating_sub(n + width(&text)));
+                let bar = paint(&"█".repeat(n), colour, opts.color);
+                (format!("{lead}{text}{bar}"), '│', String::new())
+            }
+            Some(m) => {
+                let mut e = (scale(m.value, pos_room, max_pos) * 8.0).round() as usize;
+                if m.value > 0.0 {
+                    e = e.max(1);
+                }
+                let bar = bar_text(e);
+                let shown = m.shown();
+                let fill = pos_area.saturating_sub(width(&bar) + 1 + width(&shown));
+                let bar = paint(&bar, colour, opts.color);
+                (
+                    String::new(),
+                    '│',
+                    format!("{bar} {shown}{}", " ".repeat(fill)),
+                )
+            }
+        };
+        line.push_str(&" ".repeat(neg_area.saturating_sub(width(&strip(&left)))));
+        line.push_str(&left);
+        line.push(axis);
+        line.push_str(&right);
+        if let Some(src) = row.mark.and_then(|m| m.source.as_deref()) {
+            let drawn = width(&strip(&right));
+            line.push_str(&" ".repeat(pos_area.saturating_sub(drawn)));
+            line.push_str("  ");
+            line.push_str(src);
+        }
+        lines.push(line);
+    }
+}
