@@ -184,13 +184,16 @@ pub fn summarize(s: &mut Session, c: &Call) -> Result<Flow> {
                 let sql = format!("SELECT * FROM {}", identifier(name));
                 (query(s.conn(), &sql, &[])?, declared)
             }
+            None if !name.contains(char::is_whitespace) => {
+                return Err(c.usage_error(format!("no table or view named {name}")));
+            }
             None => {
                 let is_readonly =
                     s.conn()
                         .prepare(name)
                         .map(|stmt| stmt.readonly())
                         .map_err(|e| Error::Sql {
-                            message: format!("no table or view {name}, and not a query: {e}"),
+                            message: format!("cannot summarize this query: {e}"),
                             location: None,
                         })?;
                 if !is_readonly {

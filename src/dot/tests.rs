@@ -286,4 +286,33 @@ S2  Wire, untitled, undated, no address
             "{cited}"
         );
     }
+
+    #[test]
+    fn summarize_reads_a_table_or_a_query_and_refuses_one_that_writes() {
+        let mut s = sourced(&["--csv"]);
+        assert!(dot(&mut s, ".summarize obs").is_ok());
+        let out = s.take_output();
+        // Quartiles are elements of the data (2021, 2021, 2023, 2023), never between them.
+        assert!(
+            out.contains("\nyear,INT,4,0,2,2021,2023,2022.0,2021,2021,2023\n"),
+            "{out}"
+        );
+        // obs has metric but no period: no coverage.
+        assert!(!out.contains("missing_years"), "{out}");
+        assert!(
+            dot(
+                &mut s,
+                ".summarize \"SELECT value FROM obs WHERE value > 600\""
+            )
+            .is_ok()
+        );
+        let out = s.take_output();
+        assert!(out.contains("\nvalue,integer,3,0,3,621,863,"), "{out}");
+        assert!(out.ends_with(",621,860,860\n"), "{out}");
+        assert!(matches!(
+            dot(&mut s, ".summarize \"DELETE FROM obs\""),
+            Err(Error::Usage { .. })
+        ));
+        assert_eq!(sql(&mut s, "SELECT count(*) AS n FROM obs"), "n\n4\n");
+    }
 }

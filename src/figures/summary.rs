@@ -58,6 +58,25 @@ fn quantile(sorted: &[&Value], q: f64) -> Value {
     sorted[i].clone()
 }
 
+/// True when a value of storage class `class` is what a column declared `decl` holds, by
+/// SQLite's affinity rules (`INT` → integer, `TEXT`/`CHAR`/`CLOB` → text, `REAL`/`FLOA`/
+/// `DOUB` → real, other names → numeric); a `BLOB` or untyped column expects nothing.
+fn affinity_holds(decl: &str, class: &str) -> bool {
+    let d = decl.to_ascii_uppercase();
+    let expected: &[&str] = if d.contains("INT") {
+        &["integer"]
+    } else if d.contains("CHAR") || d.contains("CLOB") || d.contains("TEXT") {
+        &["text"]
+    } else if d.contains("BLOB") || d.is_empty() {
+        &[]
+    } else if d.contains("REAL") || d.contains("FLOA") || d.contains("DOUB") {
+        &["real"]
+    } else {
+        &["integer", "real"]
+    };
+    expected.contains(&class)
+}
+
 /// One summary row per column of `grid`. `declared` gives a column's declared type (from
 /// the table's schema) when it is known; the storage classes met follow it when they are
 /// not just the one it declares. Mean and quartiles are given only for a column that holds
@@ -77,8 +96,7 @@ pub fn summarize(grid: &Grid, declared: &BTreeMap<String, String>) -> Grid {
         let column_type = match (decl, classes.as_slice()) {
             ("", []) => String::new(),
             ("", cs) => cs.join(", "),
-            (d, []) => d.to_string(),
-            (d, [one]) if d.eq_ignore_ascii_case(one) => d.to_string(),
+            (d, cs) if cs.iter().all(|c| affinity_holds(d, c)) => d.to_string(),
             (d, cs) => format!("{d} ({})", cs.join(", ")),
         };
         let distinct: BTreeSet<Key> = values.iter().filter_map(|v| key(v)).collect();
