@@ -122,8 +122,14 @@ impl Collector {
         out
     }
 
-    /// Notes one row of the result, as the table renderer sees it.
-    pub fn row(&mut self, cells: &[Cell]) {
+    /// Notes one row of the result, as the table renderer sees it; in markdown, returns
+    /// the row to draw instead (see `marked`).
+    pub fn row(&mut self, cells: &[Cell]) -> Option<Vec<Value>> {
+        self.note(cells);
+        self.marked(cells)
+    }
+
+    fn note(&mut self, cells: &[Cell]) {
         self.rows += 1;
         let ids = self.ids(cells);
         if self.rows <= self.head_cap {
@@ -138,7 +144,7 @@ impl Collector {
 
     /// In markdown, the row with each known id followed by its footnote reference
     /// (`S01[^S01]`, `F005[^S01]`); None when nothing changes.
-    pub fn marked(&self, cells: &[Cell]) -> Option<Vec<Value>> {
+    fn marked(&self, cells: &[Cell]) -> Option<Vec<Value>> {
         if !self.is_markdown {
             return None;
         }
@@ -288,10 +294,9 @@ pub fn show(
     };
     for row in &grid.rows {
         let cells: Vec<Cell> = row.iter().map(Value::cell).collect();
-        c.row(&cells);
         marked
             .rows
-            .push(c.marked(&cells).unwrap_or_else(|| row.clone()));
+            .push(c.row(&cells).unwrap_or_else(|| row.clone()));
     }
     s.show_with(opts, &marked)?;
     let text = match (collector, sources) {

@@ -223,16 +223,11 @@ fn step_into(
             Ok(Step::Row) => {
                 let mut cells = recycle(std::mem::take(&mut spare));
                 stmt.cells(&mut cells);
-                match &mut cites {
-                    Some(c) => {
-                        c.row(&cells);
-                        match c.marked(&cells) {
-                            Some(marked) => {
-                                let view: Vec<Cell> = marked.iter().map(Value::cell).collect();
-                                r.row(&mut buf, &view);
-                            }
-                            None => r.row(&mut buf, &cells),
-                        }
+                // In markdown, `.cite` draws source ids as footnote references.
+                match cites.as_mut().and_then(|c| c.row(&cells)) {
+                    Some(marked) => {
+                        let view: Vec<Cell> = marked.iter().map(Value::cell).collect();
+                        r.row(&mut buf, &view);
                     }
                     None => r.row(&mut buf, &cells),
                 }
