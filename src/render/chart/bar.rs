@@ -92,21 +92,23 @@ pub(super) fn bars(chart: &Chart, opts: &ChartOptions, lines: &mut Vec<String>) 
         .saturating_sub(prefix(label_w, series_w) + fixed)
         .max(2);
     let span = max_pos + max_neg;
-    // Columns for each side, shared in proportion to the largest value on each side; a
-    // side with a value keeps at least the one column its shortest bar takes.
+    // One scale for both sides of the axis, in columns per unit, so a bar left of it and a
+    // bar right of it compare as their values do. With values on both sides a column is
+    // kept back, so each side's longest bar, rounded up, still fits.
+    let both = max_pos > 0.0 && max_neg > 0.0;
+    let per_unit = if span > 0.0 {
+        (room - usize::from(both)) as f64 / span
+    } else {
+        0.0
+    };
     let neg_room = if max_neg > 0.0 {
-        ((room as f64 * max_neg / span).round() as usize).clamp(1, room - 1)
+        // Less a hair, so that 57.000000001 columns (binary noise) is 57, not 58.
+        ((max_neg * per_unit - 1e-9).ceil() as usize).clamp(1, room - usize::from(both))
     } else {
         0
     };
-    let pos_room = room - neg_room;
-    let scale = |v: f64, cols: usize, side: f64| {
-        if side > 0.0 {
-            v.abs() / side * cols as f64
-        } else {
-            0.0
-        }
-    };
+    let pos_room = room.saturating_sub(neg_room);
+    let scale = |v: f64| v.abs() * per_unit;
     let neg_area = if max_neg > 0.0 {
         neg_room + neg_text + 1
     } else {
@@ -131,14 +133,14 @@ pub(super) fn bars(chart: &Chart, opts: &ChartOptions, lines: &mut Vec<String>) 
                 format!(" {}", paint("no value", 2, opts.color)),
             ),
             Some(m) if m.value < 0.0 => {
-                let n = (scale(m.value, neg_room, max_neg).round() as usize).max(1);
+                let n = (scale(m.value).round() as usize).clamp(1, neg_room);
                 let text = format!("{} ", m.shown());
                 let lead = " ".repeat(neg_area.saturating_sub(n + width(&text)));
                 let bar = paint(&"█".repeat(n), colour, opts.color);
                 (format!("{lead}{text}{bar}"), '│', String::new())
             }
             Some(m) => {
-                let mut e = (scale(m.value, pos_room, max_pos) * 8.0).round() as usize;
+                let mut e = ((scale(m.value) * 8.0).round() as usize).min(pos_room * 8);
                 if m.value > 0.0 {
                     e = e.max(1);
                 }

@@ -136,7 +136,7 @@ fn negative_values_run_left_of_the_zero_axis() {
         "\
 value (trains) by period
 a  -3 ████████│
-b             │████████████████ 6
+b             │███████████████▍ 6
 c             │ 0
 Sources: S01
 "
