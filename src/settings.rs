@@ -354,6 +354,7 @@ impl Settings {
         }
         for (key, given) in [
             ("bail", args.bail),
+            ("cite", args.cite),
             ("echo", args.echo),
             ("safe", args.safe),
             ("readonly", args.readonly),
@@ -643,6 +644,15 @@ mod tests {
         assert!(!settings(&["--color", "never"], true, true).color);
         assert!(settings(&["--color", "always"], false, false).color);
         assert!(!settings(&[], false, false).color);
+    }
+
+    #[test]
+    fn sources_follow_results_at_a_terminal_and_when_asked() {
+        assert!(settings(&[], false, true).cite);
+        assert!(!settings(&[], false, false).cite);
+        let asked = settings(&["--cite"], false, false);
+        assert!(asked.cite);
+        assert_eq!(asked.origins.get("cite"), Some(&Origin::CommandLine));
     }
 
     #[test]
