@@ -441,8 +441,9 @@ impl Settings {
             config: loaded,
             origins,
             // A reader at a terminal sees where each figure comes from; output that goes
-            // on to a file or a program stays what the query returned unless asked.
-            cite: args.cite || is_stdout_tty,
+            // on to a file or a program stays what the query returned unless asked (by
+            // --cite, or `cite = true` in the config).
+            cite: args.cite || config.cite.unwrap_or(is_stdout_tty),
         })
     }
 }

@@ -133,3 +133,18 @@ fn config_maxrows_cuts_only_the_terminal_never_a_pipe() {
     );
     assert!(out.contains("│ 5 │"), "{out}");
 }
+
+#[test]
+fn config_cite_adds_the_legend_to_piped_tables_and_the_command_line_still_rules() {
+    let query = "select ref, value, source_id from facts where ref = 'F005';\n";
+    let (home, _) = config_home("cite = true\n");
+    let (code, out, err) = run(home.path(), &[], query);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("Sources:\n") && out.contains("S01"), "{out}");
+    // Without the config a pipe gets no legend.
+    let (_, out, _) = run(home.path(), &["--no-config"], query);
+    assert!(!out.contains("Sources:"), "{out}");
+    // A machine mode never carries one, whatever the config says.
+    let (_, out, _) = run(home.path(), &["--csv"], query);
+    assert_eq!(out, "ref,value,source_id\nF005,621,S01\n");
+}
