@@ -257,9 +257,8 @@ pub fn name_of(line: &str) -> String {
 }
 
 /// Splits a dot-command line into words: whitespace separates, '...' and "..." quote, and
-/// backslash escapes (`\t`, `\n`, `\r`, `\\`, `\"`, `\'`, octal `\NNN`) are resolved
-/// in unquoted and "..." words but not in '...' (as in sqlite3). An unclosed quote runs to
-/// the end of the line.
+/// backslash escapes are resolved in unquoted and "..." words but not in '...' (as in
+/// sqlite3). An unclosed quote runs to the end of the line.
 pub fn tokenize(line: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut chars = line.chars().peekable();
@@ -293,7 +292,10 @@ pub fn tokenize(line: &str) -> Vec<String> {
     words
 }
 
-/// sqlite3's `resolve_backslashes`.
+/// sqlite3's `resolve_backslashes`: C's `\a \b \t \n \v \f \r`, `\"`, `\'`, `\\`, octal
+/// `\NNN` (up to three digits), and `\xHH` (one or two hex digits, which the shell of the
+/// bundled SQLite decodes and 3.40's does not); any other `\c` is `c`, and a backslash at
+/// the end stays. A code above 127 is the character of that number (an argument is text).
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -303,27 +305,45 @@ fn unescape(s: &str) -> String {
             continue;
         }
         match chars.next() {
-            Some('n') => out.push('\n'),
+            Some('a') => out.push('\x07'),
+            Some('b') => out.push('\x08'),
             Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('v') => out.push('\x0b'),
+            Some('f') => out.push('\x0c'),
             Some('r') => out.push('\r'),
-            Some(d @ '0'..='7') => {
-                let mut n = d.to_digit(8).unwrap_or(0);
-                for _ in 0..2 {
-                    match chars.peek().and_then(|c| c.to_digit(8)) {
-                        Some(v) => {
-                            n = n * 8 + v;
-                            chars.next();
-                        }
-                        None => break,
-                    }
-                }
-                out.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+            Some(d @ '0'..='7') => out.push(digits(&mut chars, 8, d.to_digit(8).unwrap_or(0))),
+            Some('x') if chars.peek().is_some_and(char::is_ascii_hexdigit) => {
+                out.push(digits(&mut chars, 16, 0));
             }
             Some(other) => out.push(other),
             None => out.push('\\'),
         }
     }
     out
+}
+
+/// The character numbered by `first` and up to two more digits of `radix` taken from `chars`.
+fn digits(chars: &mut std::iter::Peekable<std::str::Chars>, radix: u32, first: u32) -> char {
+    let mut n = first;
+    for _ in 0..2 {
+        match chars.peek().and_then(|c| c.to_digit(radix)) {
+            Some(v) => {
+                n = n * radix + v;
+                chars.next();
+            }
+            None => break,
+        }
+    }
+    char::from_u32(n).unwrap_or('\u{fffd}')
+}
+
+/// The name of an option argument of a dot-command, without its dashes: sqlite3 takes
+/// `--csv` and `-csv` alike. None for an argument that is not an option (`-` alone is a
+/// name).
+pub fn option(arg: &str) -> Option<&str> {
+    let name = arg.strip_prefix("--").or_else(|| arg.strip_prefix('-'))?;
+    (!name.is_empty()).then_some(name)
 }
 
 /// A parsed command line: the command and its arguments, checked against its arity.

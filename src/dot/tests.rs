@@ -30,6 +30,30 @@ fn tokenizer_splits_on_whitespace_and_honours_quotes() {
 }
 
 #[test]
+fn tokenizer_resolves_every_escape_sqlite3_resolves() {
+    // sqlite3's resolve_backslashes: C escapes, quotes, octal; \xHH as the bundled SQLite's
+    // shell reads it; anything else is the character itself.
+    assert_eq!(
+        tokenize(r#""\a\b\t\n\v\f\r\"\'\\""#),
+        vec!["\x07\x08\t\n\x0b\x0c\r\"'\\"]
+    );
+    assert_eq!(
+        tokenize(r"\060\077 \101x \x3f \x41B \xg \q \"),
+        vec!["0?", "Ax", "?", "AB", "xg", "q", "\\"]
+    );
+    assert_eq!(tokenize(r"'\a\x41'"), vec![r"\a\x41"]);
+}
+
+#[test]
+fn options_take_one_dash_or_two() {
+    assert_eq!(option("--csv"), Some("csv"));
+    assert_eq!(option("-csv"), Some("csv"));
+    assert_eq!(option("-"), None);
+    assert_eq!(option("--"), None);
+    assert_eq!(option("file.csv"), None);
+}
+
+#[test]
 fn parse_checks_arity_and_names() {
     assert!(matches!(parse(".nope"), Err(Error::UnknownCommand { .. })));
     assert!(matches!(parse(".headers"), Err(Error::Usage { .. })));
