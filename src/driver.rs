@@ -208,33 +208,40 @@ impl Driver<'_> {
                 .write(&format!("{}\n", text.trim_end_matches('\n')))?;
         }
         let base = self.stack.last().and_then(|f| f.base.clone());
-        let before = dot::settings(self.session);
-        let flow = dot::execute(self.session, text, base.as_deref(), params);
-        self.note_origins(&before, text);
-        let flow = flow.map_err(|e| {
+        let locate = |e: Error| {
             if is_typed {
                 // At the prompt the user has just typed the line: the message is enough.
                 return e;
             }
-            let mut here = Location::new(origin, line, 1);
+            let mut here = Location::new(origin.clone(), line, 1);
             here.text = Some(text.to_string());
             here.width = text
                 .split_whitespace()
                 .next()
                 .map_or(1, |w| w.chars().count());
             e.at(&here)
-        })?;
+        };
+        let before = dot::settings(self.session);
+        let flow = dot::execute(self.session, text, base.as_deref(), params);
+        self.note_origins(&before, text);
+        let flow = flow.map_err(locate)?;
         match flow {
             Flow::Continue => Ok(None),
             Flow::Quit(Some(code)) => Ok(Some(End::Quit(code))),
             Flow::Quit(None) => Ok(Some(End::Finished)),
+            Flow::QuitFailed(e) => {
+                // Reported like any failure (counted, with its location); the run ends
+                // whatever the error policy would do next.
+                let _ = self.fail(locate(e), Some(is_typed));
+                Ok(Some(End::Finished))
+            }
             Flow::Push(frame) => {
                 if self.stack.len() >= MAX_DEPTH {
-                    return Err(Error::ReadDepth {
+                    return Err(locate(Error::ReadDepth {
                         limit: MAX_DEPTH,
                         input: frame.source.origin().to_string(),
                         location: None,
-                    });
+                    }));
                 }
                 self.stack.push(frame);
                 Ok(None)

@@ -50,7 +50,7 @@ pub enum Error {
     #[error("{message}")]
     Input { message: String, location: Location },
     /// A file could not be opened, read or written.
-    #[error("cannot {action} {}: {source}", path.display())]
+    #[error("cannot {action} {}: {}", path.display(), io_text(source))]
     File {
         action: &'static str,
         path: PathBuf,
@@ -113,6 +113,19 @@ pub enum Error {
         message: String,
         location: Option<Location>,
     },
+    /// `.import` could not read its file, or stored rows other than as they were in it.
+    #[error("{message}")]
+    Import {
+        message: String,
+        location: Option<Location>,
+    },
+    /// An error of a kind that carries no location of its own (a file that cannot be
+    /// opened, a database error), at the place in the input that caused it.
+    #[error("{error}")]
+    Located {
+        error: Box<Error>,
+        location: Location,
+    },
     #[error("interrupted")]
     Interrupted,
     /// The database could not be opened or prepared (before any input ran).
@@ -135,15 +148,18 @@ impl Error {
             | Error::ReadDepth { location, .. }
             | Error::Dataset { location, .. }
             | Error::Refused { location, .. }
+            | Error::Import { location, .. }
             | Error::Figure { location, .. } => location.as_ref(),
-            Error::Input { location, .. } => Some(location),
+            Error::Input { location, .. } | Error::Located { location, .. } => Some(location),
             Error::File { .. } | Error::Output(_) | Error::Interrupted | Error::Database { .. } => {
                 None
             }
         }
     }
 
-    /// Attaches a location to an error raised by code that did not know where it was.
+    /// Attaches a location to an error raised by code that did not know where it was. A
+    /// write to the output and an interrupt stay as they are: they are not the input's
+    /// fault, and the driver tells them apart by kind.
     pub fn at(mut self, here: &Location) -> Self {
         let slot = match &mut self {
             Error::Sql { location, .. }
@@ -154,8 +170,17 @@ impl Error {
             | Error::ReadDepth { location, .. }
             | Error::Dataset { location, .. }
             | Error::Refused { location, .. }
+            | Error::Import { location, .. }
             | Error::Figure { location, .. } => location,
-            _ => return self,
+            Error::File { .. } | Error::Database { .. } => {
+                return Error::Located {
+                    error: Box::new(self),
+                    location: here.clone(),
+                };
+            }
+            Error::Input { .. } | Error::Located { .. } | Error::Output(_) | Error::Interrupted => {
+                return self;
+            }
         };
         if slot.is_none() {
             *slot = Some(here.clone());
@@ -199,6 +224,16 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong with a file, in words: the system's message without Rust's
+/// ` (os error N)` tail.
+fn io_text(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(i) if text.ends_with(')') => text[..i].to_string(),
+        _ => text,
+    }
+}
 
 /// Writes an error's report to stderr. Never panics: a closed or full stderr loses the
 /// report, not the session (`2>/dev/full`, `2>&1 | head -1`).

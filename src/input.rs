@@ -164,11 +164,16 @@ impl Splitter {
         None
     }
 
-    /// End of input: whatever is pending still runs, as in sqlite3.
+    /// End of input: whatever is pending still runs, as in sqlite3, without the line end
+    /// of its last line (which no statement ended), so that an error quoting a token that
+    /// runs to the end (`unrecognized token: "'x;"`) stays on one line.
     pub fn finish(&mut self) -> Option<Item> {
         if self.buf.trim().is_empty() {
             self.clear();
             return None;
+        }
+        if self.buf.ends_with('\n') {
+            self.buf.pop();
         }
         self.take(false)
     }
@@ -436,8 +441,10 @@ mod tests {
     fn text_after_the_last_semicolon_still_runs() {
         assert_eq!(
             split("select 1;\nselect 2"),
-            vec![sql("select 1;\n", 1), sql("select 2\n", 2)]
+            vec![sql("select 1;\n", 1), sql("select 2", 2)]
         );
+        // An unclosed string keeps its own line ends, not the one after the input's end.
+        assert_eq!(split("select 'a\nb"), vec![sql("select 'a\nb", 1)]);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub enum Flow {
     Push(Frame),
     /// Stop everything: `.quit`/`.exit`, with the status given, if any.
     Quit(Option<i32>),
+    /// Report this error, then stop everything as a failed run (`.quit BAD`).
+    QuitFailed(Error),
 }
 
 /// What an argument position holds, for completion.
