@@ -4,7 +4,7 @@
 use std::fs::File;
 use std::io;
 
-use super::{ArgKind, COMMANDS, Call, Flow, Group, emit, find};
+use super::{ArgKind, COMMANDS, Call, Command, Flow, Group, emit, find};
 use crate::error::{self, Error, Result};
 use crate::input::{self, Frame};
 use crate::render::Mode;
@@ -22,61 +22,89 @@ pub fn exit(_s: &mut Session, c: &Call) -> Result<Flow> {
     };
     match t.parse::<i32>() {
         Ok(code) => Ok(Flow::Quit(Some(code))),
-        Err(_) => {
-            error::report(&c.usage_error(format!("exit code must be a number, got '{t}'")));
-            Ok(Flow::Quit(Some(1)))
-        }
+        Err(_) => Ok(Flow::QuitFailed(
+            c.usage_error(format!("exit code must be a number, got '{t}'")),
+        )),
     }
 }
 
+/// `.help [COMMAND|PATTERN|keys]`: every command by job, one command's help, the keys of the
+/// prompt, or (as in sqlite3) the commands whose names start with PATTERN, where `*` and
+/// `?` are wildcards (`.help *`, `.help s`).
 pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
     if c.arg(0) == Some("keys") {
         return help_keys(s);
     }
-    if let Some(name) = c.arg(0) {
-        let name = name.trim_start_matches('.');
-        let Some(cmd) = find(name) else {
-            return Err(Error::UnknownCommand {
-                name: name.into(),
-                location: None,
-            });
-        };
-        let mut text = format!("{}\n    {}\n", cmd.usage, cmd.help);
-        if !cmd.aliases.is_empty() {
-            let aliases: Vec<String> = cmd.aliases.iter().map(|a| format!(".{a}")).collect();
-            text.push_str(&format!("    Also: {}\n", aliases.join(", ")));
-        }
-        if cmd.args.contains(&ArgKind::Mode) {
-            text.push_str("    Modes:\n");
-            for m in Mode::all() {
-                text.push_str(&format!("      {:<9} {}\n", m.name(), m.help()));
-            }
-        }
-        if cmd.name == "chart" {
-            text.push_str(
-                "    bar: a bar per value; line: a dot per value; spark: a cell per period.\n    \
-                 LABEL and VALUE name columns (default: period, or the first text column,\n    \
-                 and value, or the first numeric column). --by COLUMN: one series per value\n    \
-                 of COLUMN. --next: chart the next query's result instead of its table.\n    \
-                 Bars start at zero; a missing year or month is a gap, never joined over;\n    \
-                 two values for one label are two marks, each with its source; values in\n    \
-                 different units are refused; qualifiers stay with their values.\n",
-            );
-        }
-        if cmd.name == "parameter" {
-            text.push_str(
-                "    A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL)\n    \
-                 binds as that literal; anything else (2021-03-01, KZ) binds as text, verbatim.\n",
-            );
-        }
+    let Some(name) = c.arg(0).map(|n| n.trim_start_matches('.')) else {
+        let mut text = listing(&|_| true);
+        text.push_str(
+            "\nSQL statements end with ';' (or \\G for one result drawn vertically).\n\
+             Parameters: :name @name $name ?N (see .help param). Keys: .help keys.\n",
+        );
         return emit(s, &text);
+    };
+    if let Some(cmd) = find(name) {
+        return emit(s, &one_help(cmd));
     }
-    // By job; a long usage gets its help on the next line, so the list stays within 80
-    // columns.
+    let pattern = format!("{name}*");
+    let is_match = |cmd: &Command| {
+        std::iter::once(&cmd.name)
+            .chain(cmd.aliases)
+            .any(|n| is_glob_match(pattern.as_bytes(), n.as_bytes()))
+    };
+    if !COMMANDS.iter().any(is_match) {
+        return Err(Error::UnknownCommand {
+            name: name.into(),
+            location: None,
+        });
+    }
+    emit(s, &listing(&is_match))
+}
+
+/// One command's usage, help, aliases, and what its arguments may be.
+fn one_help(cmd: &Command) -> String {
+    let mut text = format!("{}\n    {}\n", cmd.usage, cmd.help);
+    if !cmd.aliases.is_empty() {
+        let aliases: Vec<String> = cmd.aliases.iter().map(|a| format!(".{a}")).collect();
+        text.push_str(&format!("    Also: {}\n", aliases.join(", ")));
+    }
+    if cmd.args.contains(&ArgKind::Mode) {
+        text.push_str("    Modes:\n");
+        for m in Mode::all() {
+            text.push_str(&format!("      {:<9} {}\n", m.name(), m.help()));
+        }
+    }
+    if cmd.name == "chart" {
+        text.push_str(
+            "    bar: a bar per value; line: a dot per value; spark: a cell per period.\n    \
+             LABEL and VALUE name columns (default: period, or the first text column,\n    \
+             and value, or the first numeric column). --by COLUMN: one series per value\n    \
+             of COLUMN. --next: chart the next query's result instead of its table.\n    \
+             Bars start at zero; a missing year or month is a gap, never joined over;\n    \
+             two values for one label are two marks, each with its source; values in\n    \
+             different units are refused; qualifiers stay with their values.\n",
+        );
+    }
+    if cmd.name == "parameter" {
+        text.push_str(
+            "    A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL)\n    \
+             binds as that literal; anything else (2021-03-01, 12:30, KZ-01) binds as\n    \
+             text, verbatim. Quotes around an argument go first: \"'2021'\" is text.\n",
+        );
+    }
+    text
+}
+
+/// The commands `keep` accepts, by job: usage with the aliases (`.exit|.quit [CODE]`) and
+/// help. A long usage gets its help on the next line, so the list stays within 80 columns.
+fn listing(keep: &dyn Fn(&Command) -> bool) -> String {
     const WIDTH: usize = 26;
     let mut text = String::new();
     for group in Group::all() {
-        let mut commands = COMMANDS.iter().filter(|c| c.group == group).peekable();
+        let mut commands = COMMANDS
+            .iter()
+            .filter(|c| c.group == group && keep(c))
+            .peekable();
         if commands.peek().is_none() {
             continue;
         }
@@ -85,18 +113,31 @@ pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
         }
         text.push_str(&format!("{}:\n", group.title()));
         for cmd in commands {
-            if cmd.usage.chars().count() > WIDTH {
-                text.push_str(&format!("  {}\n  {:WIDTH$}  {}\n", cmd.usage, "", cmd.help));
+            let names: Vec<String> = std::iter::once(&cmd.name)
+                .chain(cmd.aliases)
+                .map(|n| format!(".{n}"))
+                .collect();
+            let usage = format!("{}{}", names.join("|"), &cmd.usage[cmd.name.len() + 1..]);
+            if usage.chars().count() > WIDTH {
+                text.push_str(&format!("  {usage}\n  {:WIDTH$}  {}\n", "", cmd.help));
             } else {
-                text.push_str(&format!("  {:<WIDTH$}  {}\n", cmd.usage, cmd.help));
+                text.push_str(&format!("  {usage:<WIDTH$}  {}\n", cmd.help));
             }
         }
     }
-    text.push_str(
-        "\nSQL statements end with ';' (or \\G for one result drawn vertically).\n\
-         Parameters: :name @name $name ?N (see .help param). Keys: .help keys.\n",
-    );
-    emit(s, &text)
+    text
+}
+
+/// GLOB with `*` (any run) and `?` (any one byte), as `.help` patterns use it.
+fn is_glob_match(pattern: &[u8], name: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => name.is_empty(),
+        Some((b'*', rest)) => (0..=name.len()).any(|i| is_glob_match(rest, &name[i..])),
+        Some((&p, rest)) => match name.split_first() {
+            Some((&n, tail)) if p == b'?' || p == n => is_glob_match(rest, tail),
+            _ => false,
+        },
+    }
 }
 
 /// The keys the prompt knows (rustyline's emacs bindings, as in bash), for `.help keys`.
@@ -151,8 +192,13 @@ pub fn mode(s: &mut Session, c: &Call) -> Result<Flow> {
             names.join(", ")
         )));
     };
-    if c.arg(1).is_some() && mode != Mode::Insert {
-        return Err(c.usage_error("only insert mode takes a table name"));
+    if let Some(table) = c.arg(1).filter(|_| mode != Mode::Insert) {
+        // sqlite3 takes the mode and ignores the name; a script written for it must not
+        // print tables instead of its mode's output. Said, not silent.
+        error::warn(&format!(
+            ".mode {}: only insert mode takes a table name; '{table}' is ignored",
+            mode.name()
+        ));
     }
     s.opts.set_mode(mode, false, c.arg(1));
     Ok(Flow::Continue)

@@ -133,6 +133,11 @@ mod actions {
         let mut s = Session::for_tests(&[]);
         assert!(matches!(dot(&mut s, ".quit 3"), Ok(Flow::Quit(Some(3)))));
         assert!(matches!(dot(&mut s, ".exit"), Ok(Flow::Quit(None))));
+        // Not a number: a failure to report, and the run still ends.
+        assert!(matches!(
+            dot(&mut s, ".quit BAD"),
+            Ok(Flow::QuitFailed(Error::Usage { .. }))
+        ));
     }
 
     #[test]
