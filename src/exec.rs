@@ -168,29 +168,6 @@ struct How {
     is_cited: bool,
 }
 
-/// Streams the rows of one internal query (a dot-command's, e.g. `.dump`'s table rows)
-/// into the renderer for `opts`, so memory stays flat however large the table.
-pub fn stream(session: &mut Session, sql: &str, opts: &Options) -> Result<()> {
-    let text = CString::new(sql).map_err(|_| Error::Sql {
-        message: "NUL byte in an internal query".into(),
-        location: None,
-    })?;
-    let (conn, sink) = session.conn_and_sink();
-    for prepared in Statements::new(conn, &text) {
-        let prepared = prepared.map_err(|e| Error::Sql {
-            message: e.message,
-            location: None,
-        })?;
-        let mut stmt = prepared.stmt;
-        let how = How {
-            is_drawn: true,
-            is_cited: false,
-        };
-        step_into(&mut stmt, opts, sink, conn, how)?;
-    }
-    Ok(())
-}
-
 /// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.
 /// Returns the result kept for `.last` (None for a statement without result columns).
 fn step_into(

@@ -1,11 +1,13 @@
 //! Dot-commands: the one registry (name, aliases, usage, help, argument kinds) that parsing,
 //! `.help` and completion all read; the tokenizer; and dispatch. The actions live by job:
-//! `shell.rs` (settings and output), `db.rs` (reading and writing databases), `about.rs`
-//! (the dataset's own commands), `figures.rs` (charts, pivots and summaries of results). An action changes the session and returns a `Flow`: it
-//! never runs input itself, it asks the driver to push a frame.
+//! `shell.rs` (settings and output), `db.rs` (reading and writing databases, with `.dump`,
+//! `.import` and `.save` in files of their own), `about.rs` (the dataset's own commands),
+//! `figures.rs` (charts, pivots and summaries of results). An action changes the session
+//! and returns a `Flow`: it never runs input itself, it asks the driver to push a frame.
 
 mod about;
 mod db;
+mod dump;
 mod edit;
 mod figures;
 mod handoff;
@@ -201,12 +203,12 @@ macro_rules! cmd {
 pub static COMMANDS: &[Command] = &[
     cmd!("about", [], ".about", "The dataset: tables, sources, period, limits", [], 0, 0, false, about::about, G::Dataset),
     cmd!("bail", [], ".bail on|off", "Stop a script at the first error", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.bail), G::Script),
-    cmd!("changes", [], ".changes on|off", "Show the number of rows each statement changed", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes), G::Script),
+    cmd!("changes", [], ".changes on|off", "Show the rows changed, after each line of SQL", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.changes), G::Script),
     cmd!("chart", [], ".chart [bar|line|spark] [--by COLUMN] [--next] [LABEL VALUE]", "Chart the last result (--next: the next one)", [A::Text], 0, 6, false, figures::chart, G::Figures),
     cmd!("cite", [], ".cite on|off", "Follow table results with the sources they show", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.cite), G::Figures),
     cmd!("copy", [], ".copy [MODE]", "The last result to the clipboard (TSV, or MODE)", [A::Mode], 0, 1, false, handoff::copy, G::HandOff),
     cmd!("describe", ["desc"], ".describe TABLE", "Columns, keys and documentation of a table", [A::Table], 1, 1, false, about::describe, G::Dataset),
-    cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, db::dump, G::Database),
+    cmd!("dump", [], ".dump [TABLE...]", "The database (or matching tables) as SQL text", [A::Table], 0, ANY, false, dump::dump, G::Database),
     cmd!("echo", [], ".echo on|off", "Print each statement before running it", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.echo), G::Script),
     cmd!("edit", [], ".edit", "Edit the last statement ($EDITOR), run on save", [], 0, 0, true, edit::edit, G::Script),
     cmd!("examples", [], ".examples [NAME]", "Saved queries, or one query's SQL and parameters", [A::Query], 0, 1, false, queries::examples, G::Queries),
@@ -214,8 +216,8 @@ pub static COMMANDS: &[Command] = &[
     cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE)", [A::Text], 0, 1, false, shell::exit, G::Shell),
     cmd!("export", [], ".export FILE", "Write the last result to FILE (.xlsx, .csv, ...)", [A::File], 1, 1, true, handoff::export, G::HandOff),
     cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers), G::Output),
-    cmd!("help", [], ".help [COMMAND|keys]", "This list, one command's help, or the keys", [A::Command], 0, 1, false, shell::help, G::Shell),
-    cmd!("import", [], ".import [--csv] [--skip N] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 5, true, import::import, G::Database),
+    cmd!("help", [], ".help [COMMAND|PATTERN|keys]", "This list, some commands' help, or the keys", [A::Command], 0, 1, false, shell::help, G::Shell),
+    cmd!("import", [], ".import [--csv] [--skip N] [--schema S] FILE TABLE", "Load CSV into a table (made from the header)", [A::File, A::Table], 2, 7, true, import::import, G::Database),
     cmd!("indexes", ["indices"], ".indexes [TABLE]", "Index names, of all tables or one", [A::Table], 0, 1, false, db::indexes, G::Database),
     cmd!("last", [], ".last [MODE]", "Draw the last result again (in MODE)", [A::Mode], 0, 1, false, shell::last, G::Output),
     cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table (0 = all)", [A::Text], 1, 1, false, shell::maxrows, G::Output),
@@ -238,8 +240,8 @@ pub static COMMANDS: &[Command] = &[
     cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show, G::Shell),
     cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Source], 0, 1, false, about::sources, G::Dataset),
     cmd!("summarize", [], ".summarize [TABLE|QUERY]", "Statistics per column; coverage per metric", [A::Table], 0, 1, false, figures::summarize, G::Figures),
-    cmd!("tables", [], ".tables [PATTERN]", "Names of tables and views", [A::Table], 0, 1, false, db::tables, G::Database),
-    cmd!("timer", [], ".timer on|off", "Print the run time of each statement", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer), G::Script),
+    cmd!("tables", [], ".tables [PATTERN...]", "Names of tables and views", [A::Table], 0, ANY, false, db::tables, G::Database),
+    cmd!("timer", [], ".timer on|off", "Print the run time of each line of SQL", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer), G::Script),
 ];
 
 /// The command named `name` or one of its aliases.

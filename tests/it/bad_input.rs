@@ -81,7 +81,7 @@ fn the_bad_input_table() {
             format!("create table t(a,b);\n.import --csv {} t\n", ragged.display()).as_bytes(),
             1,
             "",
-            "expected 2 fields, found 1",
+            "expected 2 columns but found 1 - filling the rest with NULL",
         ),
         case("unknown mode", &l, b".mode fancy\n", 1, "", "unknown mode 'fancy'"),
         case("unknown option", &["--fancy"], b"", 2, "", "--fancy"),

@@ -112,7 +112,6 @@ fn every_usage_error_names_the_command_usage() {
         (".open --nope f", ".open"),
         (".describe nosuch", ".describe TABLE"),
         (".run nosuch", ".run NAME"),
-        (".mode list extra", ".mode"),
         (".once", ".once FILE"),
         (".read", ".read FILE"),
         (".save", ".save FILE"),
@@ -322,25 +321,50 @@ fn import_creates_the_table_from_the_header_and_appends_to_an_existing_one() {
         p = csv.display()
     ));
     assert_eq!(code, 0, "{err}");
+    // The table sqlite3 makes, in the words sqlite3 writes it.
     assert_eq!(
         out,
-        "count(*)\n4\nname\nLee, A\nCREATE TABLE people(name TEXT, city TEXT);\n"
+        "count(*)\n4\nname\nLee, A\nCREATE TABLE IF NOT EXISTS \"people\"(\n\"name\" TEXT, \"city\" TEXT);\n"
     );
 }
 
 #[test]
-fn import_of_ragged_csv_names_the_line_and_imports_nothing() {
+fn import_of_ragged_csv_keeps_every_row_warns_per_line_and_fails() {
     let dir = TempDir::new().unwrap();
     let csv = dir.path().join("bad.csv");
-    std::fs::write(&csv, "a,b\n1,2\n3\n4,5\n").unwrap();
+    std::fs::write(&csv, "a,b\n1,2\n3\n4,5,6\n\n7,8\n").unwrap();
     let (code, out, err) = run_empty(&format!(
-        "create table t(a, b);\n.import --csv {} t\nselect count(*) from t;\n",
+        "create table t(a, b check (b <> '2'));\n.import --csv {} t\n.nullvalue NULL\nselect * from t;\n",
         csv.display()
     ));
-    assert_eq!(code, 1);
-    assert!(err.contains("bad.csv:3:1"), "{err}");
-    assert!(err.contains("expected 2 fields, found 1"), "{err}");
-    assert_eq!(out, "count(*)\n0\n");
+    assert_eq!(code, 1, "{err}");
+    let at = |line: usize| format!("{}:{line}: ", csv.display());
+    for (line, what) in [
+        (
+            2,
+            "INSERT failed: CHECK constraint failed: b <> '2' - row skipped",
+        ),
+        (
+            3,
+            "expected 2 columns but found 1 - filling the rest with NULL",
+        ),
+        (4, "expected 2 columns but found 3 - extras ignored"),
+        (
+            5,
+            "expected 2 columns but found 1 - filling the rest with NULL",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("warning: {}{what}", at(line))),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("2 rows padded with NULL, 1 row cut to the table's columns, 1 row skipped"),
+        "{err}"
+    );
+    assert!(err.contains("<stdin>:2:1"), "{err}");
+    assert_eq!(out, "a|b\na|b\n3|NULL\n4|5\n|NULL\n7|8\n");
 }
 
 #[test]
