@@ -17,3 +17,4 @@ mod output;
 mod repl;
 mod repl_habits;
 mod saved_queries;
+mod sqlite3_shell;
