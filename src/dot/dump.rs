@@ -64,9 +64,7 @@ fn write_dump(s: &mut Session, patterns: &[String]) -> Result<()> {
     emit(s, "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")?;
     let mut is_writable_schema = false;
     for t in &tables {
-        if t.name == "sqlite_sequence" {
-            sequence(s, &tables, patterns, &mut is_writable_schema)?;
-        } else if t.name == "sqlite_stat1" {
+        if t.name == "sqlite_stat1" {
             // sqlite3's way to have the table made: every SQLite makes sqlite_stat1.
             emit(s, "ANALYZE sqlite_schema;\n")?;
             dump_rows(s, &t.name)?;
@@ -93,6 +91,7 @@ fn write_dump(s: &mut Session, patterns: &[String]) -> Result<()> {
             dump_rows(s, &t.name)?;
         }
     }
+    sequence(s, &tables, patterns, &mut is_writable_schema)?;
     let others = rows(
         s.conn(),
         &format!(
@@ -139,17 +138,27 @@ fn match_clause(patterns: &[String]) -> String {
         .join(" OR ")
 }
 
-/// The AUTOINCREMENT counters. sqlite3 writes `DELETE FROM sqlite_sequence;` and the rows
-/// where the table falls in schema order, which fails when no AUTOINCREMENT table was
-/// created before it; here they come after every table. A dump of matching tables carries
-/// the counters of those tables only. When no dumped table is AUTOINCREMENT (they were
-/// dropped, leaving counters behind), the restore has no sqlite_sequence: it is created.
+/// The AUTOINCREMENT counters, after every table (where sqlite3 3.40 puts them; scoql wrote
+/// them where sqlite_sequence falls in schema order, before the tables created after it).
+/// A dump of matching tables carries the counters of those tables (sqlite3 drops them),
+/// each replacing the one its rows made. When no dumped table is AUTOINCREMENT (they were
+/// dropped, leaving counters behind), the restore has no sqlite_sequence: it is created
+/// (`CREATE TABLE sqlite_sequence` is allowed under `PRAGMA writable_schema`, and SQLite
+/// takes any table of that name as its counters).
 fn sequence(
     s: &mut Session,
     tables: &[Table],
     patterns: &[String],
     is_writable_schema: &mut bool,
 ) -> Result<()> {
+    let exists = sqlite::query_value(
+        s.conn(),
+        "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'",
+        &[],
+    )?;
+    if exists != Value::Integer(1) {
+        return Ok(());
+    }
     let is_whole = patterns.iter().any(|p| {
         sqlite::query_value(
             s.conn(),
