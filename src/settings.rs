@@ -13,10 +13,23 @@ pub use crate::config::Origin;
 use crate::config::{self, Loaded, Origins, PagerChoice};
 use crate::render::{Mode, Options};
 
+/// `0.1.0 (SQLite 3.54.1)`: the bundled SQLite names the sqlite3 shell whose bytes the list
+/// modes match (README "Output").
+fn version_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        format!(
+            "{} (SQLite {})",
+            env!("CARGO_PKG_VERSION"),
+            crate::sqlite::version()
+        )
+    })
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "scoql",
-    version,
+    version = version_text(),
     about = "SQL over an embedded, sourced dataset of the China–SCO demonstration zone in Qingdao",
     args_override_self = true,
     after_help = "With no FILE and no -c, reads SQL from stdin, or starts the interactive shell \
@@ -101,7 +114,8 @@ pub struct Args {
     /// Print each statement before running it
     #[arg(long)]
     pub echo: bool,
-    /// Bind a parameter (:NAME, @NAME, $NAME) to VALUE, read as an SQL literal
+    /// Bind a parameter (:NAME, @NAME, $NAME) to VALUE: one SQL literal (12, 2.5, 'text',
+    /// X'00', NULL) binds as that literal, anything else (2021-03-01) as text, verbatim
     #[arg(long = "param", value_name = "NAME=VALUE", action = ArgAction::Append)]
     pub params: Vec<String>,
     /// Run FILE before the first prompt (default $XDG_CONFIG_HOME/scoql/init.sql)

@@ -3,6 +3,12 @@
 //! (`scoql --no-seed script`); both stdouts must be byte-identical, both must
 //! exit 0 and neither may write to stderr.
 //!
+//! The claim is the 3.40 shell's bytes with reals converted by the bundled SQLite
+//! (README "Output"). The system sqlite3 is 3.40 with 3.40's library, so the
+//! corpus holds only reals whose text the two libraries agree on
+//! (tests/compat/README.md); the tests at the end check the real conversion
+//! against the bundled library and that README names the version bundled.
+//!
 //! sqlite3 is required: CI installs it (`apt-get install sqlite3`). The test
 //! fails, rather than skips, when it is missing.
 
@@ -203,4 +209,52 @@ fn scoql_output_matches_sqlite3_byte_for_byte() {
         sqlite3.display(),
         failures.join("\n")
     );
+}
+
+/// scoql's reals are the bundled SQLite's text (17 significant digits where 3.40 wrote 15),
+/// in every byte-compatible mode: what a sqlite3 shell built on the same SQLite prints. The
+/// expected text comes from the bundled library itself, through rusqlite: a real's column
+/// text (list, csv) and `%!.20g` (quote and insert modes, as the shell formats them).
+#[test]
+fn reals_are_converted_by_the_bundled_sqlite() {
+    let lib = rusqlite::Connection::open_in_memory().unwrap();
+    let text = |sql: &str| -> String { lib.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let expected = format!(
+        "{}|{}\n{}\n{}\r\n",
+        text("select cast(100.0/3 as text)"),
+        text("select cast(0.1+0.2 as text)"),
+        text("select printf('%!.20g', 0.1)"),
+        text("select cast(1e16 as text)"),
+    );
+    // Not what 3.40 prints (33.3333333333333|0.3, 0.10000000000000000555, 1.0e+16).
+    assert!(
+        expected.starts_with("33.333333333333336|0.30000000000000004\n"),
+        "{expected}"
+    );
+    let out = crate::common::scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(
+            "select 100.0/3, 0.1+0.2;\n.mode quote\nselect 0.1;\n.mode csv\nselect 1e16;\n",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
+/// README states the SQLite version whose conversions scoql's output follows; it must be
+/// the one bundled, and `--version` names it.
+#[test]
+fn readme_and_version_name_the_bundled_sqlite() {
+    let version = scoql::sqlite::version();
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    assert!(
+        readme.contains(&format!("bundled SQLite {version}")),
+        "README.md does not name the bundled SQLite {version}"
+    );
+    crate::common::scoql()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(format!("SQLite {version}")));
 }
