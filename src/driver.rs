@@ -177,11 +177,15 @@ impl Driver<'_> {
             }
             Item::Dot { text, line } => self.run_dot(&text, line, origin, is_typed, &params),
             Item::Comment { text } => {
-                if self.session.echo {
-                    self.session.write(&format!("{text}\n")).map(|()| None)
-                } else {
+                // Echoed like any line, but a line with nothing to run is not the input
+                // `.once` waits for: it does not end the item.
+                if !self.session.echo {
                     return None;
                 }
+                return match self.session.write(&format!("{text}\n")) {
+                    Ok(()) => None,
+                    Err(e) => self.fail(e, Some(is_typed)),
+                };
             }
         };
         // `.once` covers one whole item, failed or not.
