@@ -170,6 +170,102 @@ fn changes_reports_rows_changed() {
     );
 }
 
+/// What one shell did with a script in a fresh directory: status, stdout with the run times
+/// of `.timer` blanked (they differ from run to run), and the files it wrote.
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    files: Vec<(String, String)>,
+}
+
+fn outcome(mut command: StdCommand, script: &str) -> Outcome {
+    let dir = TempDir::new().unwrap();
+    let mut child = command
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sqlite3 must be installed (apt-get install sqlite3)");
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), script.as_bytes()).unwrap();
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| match l.strip_prefix("Run Time: real ") {
+            Some(times) => {
+                let shape: String = times
+                    .chars()
+                    .map(|c| if c.is_ascii_digit() { '9' } else { c })
+                    .collect();
+                format!("Run Time: real {shape}\n")
+            }
+            None => format!("{l}\n"),
+        })
+        .collect();
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    Outcome {
+        code: out.status.code(),
+        stdout,
+        files,
+    }
+}
+
+/// The script run by the system sqlite3 and by scoql (with sqlite3's list mode without
+/// headers): both must do the same.
+fn same_as_sqlite3(script: &str) {
+    let expected = outcome(StdCommand::new("sqlite3"), script);
+    let mut scoql = crate::common::command();
+    scoql.args(["--no-seed", "--list", "--no-headers"]);
+    assert_eq!(outcome(scoql, script), expected, "{script}");
+}
+
+#[test]
+fn timer_lines_go_to_stdout_once_per_line_of_sql_failed_or_not_as_in_sqlite3() {
+    same_as_sqlite3(
+        ".timer on\n.output out.txt\nselect 1; select 2;\nselec 3;\ncreate table t(a);\n\
+         .output stdout\nselect 4;\n",
+    );
+}
+
+#[test]
+fn changes_follow_each_line_of_sql_that_succeeded_as_in_sqlite3() {
+    same_as_sqlite3(
+        ".changes on\ncreate table t(a);\ninsert into t values (1), (2); select 9;\n\
+         update t set a = 0;\nselec 1;\nselect count(*) from t;\n.output out.txt\n\
+         delete from t;\n",
+    );
+}
+
+#[test]
+fn once_covers_the_next_line_of_sql_and_no_more_even_when_it_fails_as_in_sqlite3() {
+    same_as_sqlite3(
+        ".once a.txt\nselect 1; select 2;\nselect 3;\n.once b.txt\nselec 1;\nselect 4;\n\
+         .once c.txt\n\n-- nothing to run\nselect 5;\nselect 6;\n",
+    );
+    // Lines with nothing to run, echoed, still do not use up `.once`.
+    same_as_sqlite3(".echo on\n.once d.txt\n\n-- c\n# h\nselect 7;\nselect 8;\n");
+}
+
+#[test]
+fn echo_shows_blank_comment_and_hash_lines_as_in_sqlite3() {
+    same_as_sqlite3(
+        ".echo on\nselect 1;\n\n-- comment\n# hash\n   \n/* block */\nselect 2; -- tail\n\
+         .print done\n",
+    );
+}
+
 #[test]
 fn bail_on_stops_a_script_at_the_next_error() {
     let (code, out, _) = run_empty(".bail on\nselect 1;\nselect x;\nselect 2;\n");
@@ -610,6 +706,59 @@ fn command_line_params_bind_too() {
         .assert()
         .success()
         .stdout("42|x\n");
+}
+
+/// Each value, given by `--param` and by `.param set`, with the type and text it must bind
+/// as: one SQL literal binds as that literal; anything else (dates, times, codes with
+/// dashes) as text, verbatim — never evaluated as arithmetic (`2021-03-01` is not 2017).
+const PARAM_CASES: [(&str, &str, &str); 12] = [
+    ("2021-03-01", "text", "2021-03-01"),
+    ("2021-03", "text", "2021-03"),
+    ("12:30:00", "text", "12:30:00"),
+    ("2021-03-01T08:00", "text", "2021-03-01T08:00"),
+    ("KZ-ALA-01", "text", "KZ-ALA-01"),
+    ("CN-37", "text", "CN-37"),
+    ("'2021'", "text", "2021"),
+    ("2021", "integer", "2021"),
+    ("-7", "integer", "-7"),
+    ("2.5", "real", "2.5"),
+    ("X'00ff'", "blob", "00FF"),
+    ("NULL", "null", ""),
+];
+
+#[test]
+fn a_parameter_value_that_is_one_literal_binds_as_it_and_anything_else_as_text() {
+    let query = "select typeof(:v), case typeof(:v) when 'blob' then hex(:v) else :v end;";
+    for (value, kind, shown) in PARAM_CASES {
+        let expected = format!("{kind}|{shown}\n");
+        scoql()
+            .args(["--no-seed", "--list", "--no-headers", "--param"])
+            .arg(format!("v={value}"))
+            .args(["-c", query])
+            .assert()
+            .success()
+            .stdout(expected.clone());
+        // In .param set, a value with no space needs no quotes; one in quotes is unquoted by
+        // the dot-command tokenizer first, as in sqlite3 ('2021' there is "'2021'").
+        let typed = if value.starts_with('\'') {
+            format!("\"{value}\"")
+        } else {
+            value.to_string()
+        };
+        let (code, out, err) = run_empty(&format!(".param set v {typed}\n{query}\n"));
+        assert_eq!((code, err.as_str()), (0, ""), "{value}");
+        assert_eq!(
+            out,
+            format!("typeof(:v)|case typeof(:v) when 'blob' then hex(:v) else :v end\n{expected}"),
+            "{value}"
+        );
+    }
+    let (_, help, _) = run_empty(".help param\n");
+    assert!(
+        help.contains("binds as that literal; anything else (2021-03-01"),
+        "{help}"
+    );
+    assert!(help.contains("\"'2021'\" is text"), "{help}");
 }
 
 #[test]
