@@ -179,8 +179,11 @@ struct Outcome {
     files: Vec<(String, String)>,
 }
 
-fn outcome(mut command: StdCommand, script: &str) -> Outcome {
+fn outcome(mut command: StdCommand, inputs: &[(&str, &[u8])], script: &str) -> Outcome {
     let dir = TempDir::new().unwrap();
+    for (name, bytes) in inputs {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
     let mut child = command
         .current_dir(dir.path())
         .stdin(Stdio::piped())
@@ -210,7 +213,7 @@ fn outcome(mut command: StdCommand, script: &str) -> Outcome {
             let e = e.unwrap();
             (
                 e.file_name().to_string_lossy().into_owned(),
-                std::fs::read_to_string(e.path()).unwrap(),
+                String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned(),
             )
         })
         .collect();
@@ -225,10 +228,15 @@ fn outcome(mut command: StdCommand, script: &str) -> Outcome {
 /// The script run by the system sqlite3 and by scoql (with sqlite3's list mode without
 /// headers): both must do the same.
 fn same_as_sqlite3(script: &str) {
-    let expected = outcome(StdCommand::new("sqlite3"), script);
+    same_as_sqlite3_with(&[], script);
+}
+
+/// As `same_as_sqlite3`, in a directory holding these files.
+fn same_as_sqlite3_with(inputs: &[(&str, &[u8])], script: &str) {
+    let expected = outcome(StdCommand::new("sqlite3"), inputs, script);
     let mut scoql = crate::common::command();
     scoql.args(["--no-seed", "--list", "--no-headers"]);
-    assert_eq!(outcome(scoql, script), expected, "{script}");
+    assert_eq!(outcome(scoql, inputs, script), expected, "{script}");
 }
 
 #[test]
@@ -626,6 +634,69 @@ fn import_of_ragged_csv_keeps_every_row_warns_per_line_and_fails() {
     );
     assert!(err.contains("<stdin>:2:1"), "{err}");
     assert_eq!(out, "a|b\na|b\n3|NULL\n4|5\n|NULL\n7|8\n");
+}
+
+#[test]
+fn import_splits_on_the_separators_set_by_dot_separator_rows_included() {
+    let file: &[u8] = b"a,b;1,2;3\n4,5;";
+    let script = ".separator , ;\n.import rs.csv t\n.mode quote\nselect * from t;\n";
+    same_as_sqlite3_with(&[("rs.csv", file)], script);
+    // In scoql's own table mode too, where sqlite3's default list mode would be.
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("rs.csv"), file).unwrap();
+    scoql()
+        .current_dir(dir.path())
+        .args(["--no-seed", "--no-headers"])
+        .write_stdin(script)
+        .assert()
+        .success()
+        .stdout("'1','2'\n'3\n4','5'\n");
+}
+
+#[test]
+fn import_stores_the_bytes_of_the_file_as_they_are() {
+    // Windows-1252 and Latin-1 bytes, as sqlite3 stores them.
+    let latin: &[u8] = b"n,v\nO\x92Brien,1\nS\xe3o Paulo,2\n";
+    same_as_sqlite3_with(
+        &[("w.csv", latin)],
+        ".import --csv w.csv t\nselect hex(n), v from t;\n",
+    );
+    // A NUL byte, which sqlite3 cuts the field at, is kept.
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("z.csv"), b"n\nnul\x00x\n").unwrap();
+    scoql()
+        .current_dir(dir.path())
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(".import --csv z.csv t\nselect hex(n), typeof(n) from t;\n")
+        .assert()
+        .success()
+        .stdout("6E756C0078|text\n")
+        .stderr("");
+}
+
+#[test]
+fn import_with_bail_on_stops_at_the_first_skipped_row_and_keeps_the_rows_before() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("c.csv"), "1\n2\n3\n").unwrap();
+    scoql()
+        .current_dir(dir.path())
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(
+            "create table t(a check (a <> '2'));\n.bail on\n.import c.csv t\nselect 'not run';\n",
+        )
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("c.csv:2: INSERT failed"));
+    scoql()
+        .current_dir(dir.path())
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(
+            "create table t(a check (a <> '2'));\n.import c.csv t\n.bail on\nselect count(*) from t;\n",
+        )
+        .assert()
+        .code(1)
+        .stdout("2\n");
 }
 
 #[test]
