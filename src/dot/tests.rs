@@ -197,7 +197,12 @@ mod actions {
             );
         }
         for c in COMMANDS {
-            let line = format!("  {}", c.usage);
+            // The usage as listed: with the aliases, `.exit|.quit [CODE]`.
+            let names: Vec<String> = std::iter::once(&c.name)
+                .chain(c.aliases)
+                .map(|n| format!(".{n}"))
+                .collect();
+            let line = format!("  {}{}", names.join("|"), &c.usage[c.name.len() + 1..]);
             assert_eq!(out.matches(&line).count(), 1, "{} in {out}", c.usage);
             // Under its own group's heading: the nearest heading above names its group.
             let at = out.find(&line).unwrap_or_default();
