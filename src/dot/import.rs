@@ -358,12 +358,16 @@ fn create(conn: &Connection, fields: &mut Fields, args: &Args) -> Result<usize> 
         ),
         location: None,
     })?;
+    let failed = |message: String| Error::Sql {
+        message: format!("cannot create table {}: {message}", args.table),
+        location: None,
+    };
     for prepared in Statements::new(conn, &sql) {
-        let mut stmt = prepared.map_err(|e| Error::Sql {
-            message: format!("cannot create table {}: {}", args.table, e.message),
-            location: None,
+        let mut stmt = prepared.map_err(|e| failed(e.message))?;
+        stmt.stmt.step().map_err(|e| match e {
+            Error::Sql { message, .. } => failed(message),
+            other => other,
         })?;
-        stmt.stmt.step()?;
     }
     Ok(names.len())
 }
