@@ -437,6 +437,43 @@ fn single_dash_nullvalue_takes_its_value_verbatim() {
         .stderr("");
 }
 
+// Not a case of shell1 (issue 14 item 3): sqlite3 takes two mode options, or an option given
+// twice, and the later one wins; expected values are sqlite3 3.40's for the same options.
+#[test]
+fn two_mode_options_or_a_repeated_option_are_not_a_usage_error_the_later_wins() {
+    for (args, sql, expected) in [
+        (&["-list", "-csv"][..], "select 1, 2", "1,2\n"),
+        (&["--list", "--csv"][..], "select 1, 2", "1,2\n"),
+        (
+            &["-nullvalue", "A", "-nullvalue", "B", "-list"][..],
+            "select null, 2",
+            "B|2\n",
+        ),
+        (
+            &["--separator", ";", "--separator", ":", "--list"][..],
+            "select 1, 2",
+            "1:2\n",
+        ),
+    ] {
+        scoql()
+            .arg("--no-seed")
+            .args(args)
+            .args(["--no-headers", "-c", sql])
+            .assert()
+            .code(0)
+            .stdout(expected)
+            .stderr("");
+    }
+    // -header, -noheader, -header: on.
+    scoql()
+        .args(["--no-seed", "-list", "-header", "-noheader", "-header"])
+        .args(["-c", "select 1 as a"])
+        .assert()
+        .code(0)
+        .stdout("a\n1\n")
+        .stderr("");
+}
+
 // shell1-1.15.2
 #[test]
 fn single_dash_nullvalue_sets_the_text_for_null() {
