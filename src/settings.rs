@@ -727,6 +727,9 @@ mod tests {
 
     #[test]
     fn the_later_of_two_modes_or_a_repeated_option_wins() {
+        // As in sqlite3, -list changes the mode and keeps the separator set before it.
+        let s = settings(&["-csv", "-list"], false, false);
+        assert_eq!((s.output.mode, s.output.colsep.as_str()), (Mode::List, ","));
         assert_eq!(
             settings(&["--list", "--csv"], false, false).output.mode,
             Mode::Csv

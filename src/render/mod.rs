@@ -123,6 +123,9 @@ impl Options {
     pub fn set_mode(&mut self, mode: Mode, from_flag: bool, table: Option<&str>) {
         self.mode = mode;
         match mode {
+            // sqlite3's `-list` option changes the mode only (`-csv -list` prints `1,2`);
+            // `.mode list` resets the separators.
+            Mode::List if from_flag => {}
             Mode::List => {
                 self.colsep = "|".into();
                 self.rowsep = "\n".into();
