@@ -61,8 +61,8 @@ pub struct Args {
     #[arg(short, long)]
     pub interactive: bool,
     /// Output mode
-    #[arg(long, value_enum, value_name = "MODE")]
-    pub mode: Option<Mode>,
+    #[arg(long, value_enum, value_name = "MODE", action = ArgAction::Append)]
+    pub mode: Vec<Mode>,
     /// Shortcut for --mode csv
     #[arg(long)]
     pub csv: bool,
@@ -282,14 +282,14 @@ impl Settings {
             }
         }
         ordered.sort_by_key(|(i, _)| *i);
-        let mode = last_mode(&matches, &args);
-        Self::resolve(args, ordered, mode, config, is_stdin_tty, is_stdout_tty)
+        let modes = modes_in_order(&matches, &args);
+        Self::resolve(args, ordered, modes, config, is_stdin_tty, is_stdout_tty)
     }
 
     fn resolve(
         args: Args,
         ordered: Vec<(usize, Input)>,
-        mode: Option<Mode>,
+        modes: Vec<Mode>,
         loaded: Option<Loaded>,
         is_stdin_tty: bool,
         is_stdout_tty: bool,
@@ -341,8 +341,12 @@ impl Settings {
                 origins.insert(*key, origin.clone());
             }
         };
-        if let Some(mode) = mode {
+        // Each mode option in turn, as sqlite3 applies them: the last one is the mode, and
+        // separators set by an earlier one stay unless the later one sets its own.
+        for &mode in &modes {
             output.set_mode(mode, true, None);
+        }
+        if !modes.is_empty() {
             set(config::MODE_KEYS, Origin::CommandLine);
         }
         if args.headers || args.no_headers {
@@ -462,27 +466,34 @@ impl Settings {
     }
 }
 
-/// The mode given last on the command line: `--mode X` or a shortcut (`--csv`), whichever
-/// came later, as in sqlite3 (`-list -csv` is csv).
-fn last_mode(matches: &ArgMatches, args: &Args) -> Option<Mode> {
-    [
-        ("mode", args.mode),
-        ("csv", Some(Mode::Csv)),
-        ("json", Some(Mode::Json)),
-        ("jsonl", Some(Mode::Jsonl)),
-        ("line", Some(Mode::Line)),
-        ("list", Some(Mode::List)),
-        ("table", Some(Mode::Table)),
-        ("box_", Some(Mode::Box)),
-        ("markdown", Some(Mode::Markdown)),
-        ("tabs", Some(Mode::Tabs)),
-        ("quote", Some(Mode::Quote)),
-    ]
-    .into_iter()
-    .filter(|(id, _)| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
-    .filter_map(|(id, mode)| Some((matches.index_of(id)?, mode?)))
-    .max_by_key(|(index, _)| *index)
-    .map(|(_, mode)| mode)
+/// The mode options in the order given on the command line: each `--mode X` and each
+/// shortcut (`--csv`), so that the later wins, as in sqlite3 (`-list -csv` is csv).
+fn modes_in_order(matches: &ArgMatches, args: &Args) -> Vec<Mode> {
+    let mut found: Vec<(usize, Mode)> = matches
+        .indices_of("mode")
+        .map(|idx| idx.zip(args.mode.iter().copied()).collect())
+        .unwrap_or_default();
+    let shortcuts = [
+        ("csv", Mode::Csv),
+        ("json", Mode::Json),
+        ("jsonl", Mode::Jsonl),
+        ("line", Mode::Line),
+        ("list", Mode::List),
+        ("table", Mode::Table),
+        ("box_", Mode::Box),
+        ("markdown", Mode::Markdown),
+        ("tabs", Mode::Tabs),
+        ("quote", Mode::Quote),
+    ];
+    for (id, mode) in shortcuts {
+        if matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+            && let Some(index) = matches.index_of(id)
+        {
+            found.push((index, mode));
+        }
+    }
+    found.sort_by_key(|(index, _)| *index);
+    found.into_iter().map(|(_, mode)| mode).collect()
 }
 
 /// sqlite3's single-dash options rewritten to the spelling clap parses: `-csv` (any mode
