@@ -1,17 +1,23 @@
 //! What the user typed (`Args`, parsed by clap) turned into what the program uses
 //! (`Settings`). The environment — terminals, NO_COLOR, XDG paths — is read here, once.
 
-use std::collections::HashSet;
 use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser};
 
 pub use crate::config::ColorChoice;
 pub use crate::config::Origin;
 use crate::config::{self, Loaded, Origins, PagerChoice};
 use crate::render::{Mode, Options};
+
+mod argv;
+mod env;
+
+use argv::{modes_in_order, sqlite3_spellings};
+use env::{config_dir, data_dir, opener, state_dir};
+pub use env::{terminal_height, terminal_width};
 
 /// `0.1.0 (SQLite 3.54.1)`: the bundled SQLite names the sqlite3 shell whose bytes the list
 /// modes match (README "Output").
@@ -463,156 +469,6 @@ impl Settings {
             // --cite, or `cite = true` in the config).
             cite: args.cite || config.cite.unwrap_or(is_stdout_tty),
         })
-    }
-}
-
-/// The mode options in the order given on the command line: each `--mode X` and each
-/// shortcut (`--csv`), so that the later wins, as in sqlite3 (`-list -csv` is csv).
-fn modes_in_order(matches: &ArgMatches, args: &Args) -> Vec<Mode> {
-    let mut found: Vec<(usize, Mode)> = matches
-        .indices_of("mode")
-        .map(|idx| idx.zip(args.mode.iter().copied()).collect())
-        .unwrap_or_default();
-    let shortcuts = [
-        ("csv", Mode::Csv),
-        ("json", Mode::Json),
-        ("jsonl", Mode::Jsonl),
-        ("line", Mode::Line),
-        ("list", Mode::List),
-        ("table", Mode::Table),
-        ("box_", Mode::Box),
-        ("markdown", Mode::Markdown),
-        ("tabs", Mode::Tabs),
-        ("quote", Mode::Quote),
-    ];
-    for (id, mode) in shortcuts {
-        if matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
-            && let Some(index) = matches.index_of(id)
-        {
-            found.push((index, mode));
-        }
-    }
-    found.sort_by_key(|(index, _)| *index);
-    found.into_iter().map(|(_, mode)| mode).collect()
-}
-
-/// sqlite3's single-dash options rewritten to the spelling clap parses: `-csv` (any mode
-/// name) → `--mode=csv`, `-header` → `--headers`, `-noheader` → `--no-headers`, and
-/// `-bail -batch -cmd -echo -init -interactive -nullvalue -readonly -safe -separator
-/// -version -help` → their `--` form. A value that follows an option taking one is never
-/// rewritten (`--separator -csv` keeps `-csv`), nor is anything after `--`.
-fn sqlite3_spellings(argv: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
-    let command = Args::command();
-    let mut takes_value: HashSet<String> = HashSet::new();
-    for arg in command.get_arguments() {
-        if arg.get_action().takes_values() && !arg.is_positional() {
-            takes_value.extend(arg.get_long().map(|l| format!("--{l}")));
-            takes_value.extend(arg.get_short().map(|s| format!("-{s}")));
-        }
-    }
-    let mut out = Vec::new();
-    let mut is_value_next = false;
-    let mut is_after_dashes = false;
-    for (i, arg) in argv.into_iter().enumerate() {
-        let word = arg.to_str().map(str::to_string);
-        if i == 0 || is_value_next || is_after_dashes {
-            is_value_next = false;
-            out.push(arg);
-            continue;
-        }
-        let Some(word) = word else {
-            out.push(arg);
-            continue;
-        };
-        if word == "--" {
-            is_after_dashes = true;
-            out.push(arg);
-            continue;
-        }
-        let word = sqlite3_option(&word).unwrap_or(word);
-        is_value_next = takes_value.contains(&word);
-        out.push(OsString::from(word));
-    }
-    out
-}
-
-/// The `--` spelling of one of sqlite3's single-dash options, or None.
-fn sqlite3_option(word: &str) -> Option<String> {
-    let name = word
-        .strip_prefix('-')
-        .filter(|n| n.len() > 1 && !n.starts_with('-'))?;
-    if Mode::parse(name).is_some() {
-        return Some(format!("--mode={name}"));
-    }
-    match name {
-        "header" | "headers" => Some("--headers".into()),
-        "noheader" | "noheaders" => Some("--no-headers".into()),
-        "bail" | "batch" | "cmd" | "echo" | "init" | "interactive" | "nullvalue" | "readonly"
-        | "safe" | "separator" | "version" | "help" => Some(format!("--{name}")),
-        _ => None,
-    }
-}
-
-fn config_dir() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy()
-        .ok()
-        .map(|s| s.config_dir().join("scoql"))
-}
-
-fn opener() -> Option<String> {
-    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()));
-    if cfg!(target_os = "macos") {
-        Some("open".into())
-    } else if has_display {
-        Some("xdg-open".into())
-    } else {
-        None
-    }
-}
-
-fn data_dir() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy()
-        .ok()
-        .map(|s| s.data_dir().join("scoql"))
-}
-
-fn state_dir() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    let s = etcetera::choose_base_strategy().ok()?;
-    Some(
-        s.state_dir()
-            .unwrap_or_else(|| s.home_dir().join(".local/state"))
-            .join("scoql"),
-    )
-}
-
-/// The height of the terminal on stdout in lines, for the pager.
-pub fn terminal_height() -> Option<u16> {
-    // SAFETY: TIOCGWINSZ fills the winsize struct it is given and nothing else.
-    unsafe {
-        let mut ws: libc::winsize = std::mem::zeroed();
-        if libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_row > 0 {
-            Some(ws.ws_row)
-        } else {
-            None
-        }
-    }
-}
-
-/// The width of the terminal on stdout, for fitting tables.
-pub fn terminal_width() -> Option<u16> {
-    // SAFETY: TIOCGWINSZ fills the winsize struct it is given and nothing else.
-    unsafe {
-        let mut ws: libc::winsize = std::mem::zeroed();
-        if libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0 {
-            Some(ws.ws_col)
-        } else {
-            None
-        }
     }
 }
 

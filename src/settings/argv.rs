@@ -1,0 +1,97 @@
+//! The command line as sqlite3's users type it: single-dash options rewritten to the
+//! spelling clap parses, and mode options taken in the order given.
+
+use std::collections::HashSet;
+use std::ffi::OsString;
+
+use clap::{ArgMatches, CommandFactory};
+
+use super::Args;
+use crate::render::Mode;
+
+/// The mode options in the order given on the command line: each `--mode X` and each
+/// shortcut (`--csv`), so that the later wins, as in sqlite3 (`-list -csv` is csv).
+pub(super) fn modes_in_order(matches: &ArgMatches, args: &Args) -> Vec<Mode> {
+    let mut found: Vec<(usize, Mode)> = matches
+        .indices_of("mode")
+        .map(|idx| idx.zip(args.mode.iter().copied()).collect())
+        .unwrap_or_default();
+    let shortcuts = [
+        ("csv", Mode::Csv),
+        ("json", Mode::Json),
+        ("jsonl", Mode::Jsonl),
+        ("line", Mode::Line),
+        ("list", Mode::List),
+        ("table", Mode::Table),
+        ("box_", Mode::Box),
+        ("markdown", Mode::Markdown),
+        ("tabs", Mode::Tabs),
+        ("quote", Mode::Quote),
+    ];
+    for (id, mode) in shortcuts {
+        if matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+            && let Some(index) = matches.index_of(id)
+        {
+            found.push((index, mode));
+        }
+    }
+    found.sort_by_key(|(index, _)| *index);
+    found.into_iter().map(|(_, mode)| mode).collect()
+}
+
+/// sqlite3's single-dash options rewritten to the spelling clap parses: `-csv` (any mode
+/// name) → `--mode=csv`, `-header` → `--headers`, `-noheader` → `--no-headers`, and
+/// `-bail -batch -cmd -echo -init -interactive -nullvalue -readonly -safe -separator
+/// -version -help` → their `--` form. A value that follows an option taking one is never
+/// rewritten (`--separator -csv` keeps `-csv`), nor is anything after `--`.
+pub(super) fn sqlite3_spellings(argv: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let command = Args::command();
+    let mut takes_value: HashSet<String> = HashSet::new();
+    for arg in command.get_arguments() {
+        if arg.get_action().takes_values() && !arg.is_positional() {
+            takes_value.extend(arg.get_long().map(|l| format!("--{l}")));
+            takes_value.extend(arg.get_short().map(|s| format!("-{s}")));
+        }
+    }
+    let mut out = Vec::new();
+    let mut is_value_next = false;
+    let mut is_after_dashes = false;
+    for (i, arg) in argv.into_iter().enumerate() {
+        let word = arg.to_str().map(str::to_string);
+        if i == 0 || is_value_next || is_after_dashes {
+            is_value_next = false;
+            out.push(arg);
+            continue;
+        }
+        let Some(word) = word else {
+            out.push(arg);
+            continue;
+        };
+        if word == "--" {
+            is_after_dashes = true;
+            out.push(arg);
+            continue;
+        }
+        let word = sqlite3_option(&word).unwrap_or(word);
+        is_value_next = takes_value.contains(&word);
+        out.push(OsString::from(word));
+    }
+    out
+}
+
+/// The `--` spelling of one of sqlite3's single-dash options, or None.
+fn sqlite3_option(word: &str) -> Option<String> {
+    let name = word
+        .strip_prefix('-')
+        .filter(|n| n.len() > 1 && !n.starts_with('-'))?;
+    if Mode::parse(name).is_some() {
+        return Some(format!("--mode={name}"));
+    }
+    match name {
+        "header" | "headers" => Some("--headers".into()),
+        "noheader" | "noheaders" => Some("--no-headers".into()),
+        "bail" | "batch" | "cmd" | "echo" | "init" | "interactive" | "nullvalue" | "readonly"
+        | "safe" | "separator" | "version" | "help" => Some(format!("--{name}")),
+        _ => None,
+    }
+}
