@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use serde::{Deserialize, Deserializer};
 
-use crate::render::{Mode, Options};
+use crate::render::{Mode, Numbers, Options};
 
 /// Where a setting's value came from, as `.show` says: precedence runs built-in default <
 /// config file < init file < command line, and a dot-command changes it later.
@@ -93,7 +93,8 @@ pub struct Config {
     /// `--maxrows` or `.maxrows` limit it.
     pub maxrows: Option<usize>,
     /// How table modes show numbers (`plain`, `grouped`, `short`, as `.numbers`).
-    pub numbers: Option<String>,
+    #[serde(default, deserialize_with = "numbers")]
+    pub numbers: Option<Numbers>,
     #[serde(alias = "colour")]
     pub color: Option<ColorChoice>,
     /// Add the legend of sources to results (as `.cite on`).
@@ -102,6 +103,20 @@ pub struct Config {
     /// Statements kept in the REPL's history file.
     pub history_size: Option<usize>,
     pub prompt: Option<String>,
+}
+
+fn numbers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Numbers>, D::Error> {
+    let name = String::deserialize(d)?;
+    match Numbers::parse(&name) {
+        Some(n) => Ok(Some(n)),
+        None => {
+            let names: Vec<String> = Numbers::all().iter().map(|n| n.name()).collect();
+            Err(serde::de::Error::custom(format!(
+                "unknown numbers style '{name}'; styles: {}",
+                names.join(", ")
+            )))
+        }
+    }
 }
 
 fn mode<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Mode>, D::Error> {
@@ -149,6 +164,9 @@ impl Loaded {
         }
         if let Some(n) = &c.nullvalue {
             output.nullvalue = Some(n.clone());
+        }
+        if let Some(n) = c.numbers {
+            output.numbers = n;
         }
         for (key, shown) in SHOWN {
             if let Some(line) = self.line_of(key) {
@@ -269,7 +287,7 @@ mod tests {
         assert_eq!(c.headers, Some(false));
         assert_eq!(c.nullvalue.as_deref(), Some("-"));
         assert_eq!(c.maxrows, Some(10));
-        assert_eq!(c.numbers.as_deref(), Some("grouped"));
+        assert_eq!(c.numbers, Some(Numbers::Grouped));
         assert_eq!(c.color, Some(ColorChoice::Never));
         assert_eq!(c.cite, Some(true));
         assert_eq!(c.pager, Some(PagerChoice::Command("more".into())));

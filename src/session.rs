@@ -185,6 +185,9 @@ impl Session {
         if given("nullvalue") {
             self.opts.nullvalue = from.nullvalue.clone();
         }
+        if given("numbers") {
+            self.opts.numbers = from.numbers;
+        }
         if given("maxrows") {
             self.opts.maxrows = from.maxrows;
             self.is_maxrows_explicit = true;
@@ -327,9 +330,18 @@ impl Session {
         Some((command, height.max(1)))
     }
 
-    /// Draws a result held in memory (a dot-command's listing) in the current mode.
+    /// The width text is wrapped to: the terminal's when output goes to one, else 80.
+    pub fn text_width(&self) -> usize {
+        self.render_options().width.map_or(80, usize::from)
+    }
+
+    /// Draws a dot-command's listing in the current mode. A listing is documentation, so
+    /// on a terminal its long text wraps inside the cell rather than being cut.
     pub fn show(&mut self, grid: &Grid) -> Result<()> {
-        let opts = self.render_options();
+        let opts = Options {
+            wrap_text: true,
+            ..self.render_options()
+        };
         self.show_with(&opts, grid)
     }
 

@@ -1,12 +1,13 @@
 //! scoql's own dot-commands about the dataset: `.about`, `.describe` and `.sources`. Their
 //! listings are built in memory and drawn by the current output mode like any query result.
 
-use super::{Call, Flow, emit};
+use super::{Call, Flow, emit, emit_paragraphs};
 use crate::dataset;
 use crate::error::Result;
+use crate::render::prose;
 use crate::session::Session;
 use crate::sqlite::{self, Grid};
-use crate::value::{Value, identifier};
+use crate::value::{Cell, Value, identifier};
 
 /// True when the embedded dataset's tables are present (not `--no-seed` or `--db`).
 fn has_dataset(s: &Session) -> bool {
@@ -40,18 +41,19 @@ pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
         )?;
         let row = summary.rows.first().cloned().unwrap_or_default();
         let get = |i: usize| text_at(&row, i).unwrap_or_else(|| "?".into());
+        // One paragraph a line: they are wrapped to the terminal when written.
         text.push_str(&format!(
-            "Covers: freight train routes and runs, investment projects, yearly metrics,\n\
-             corridors and milestones of the zone; {} stated figures from {} sources,\n\
-             each with its source (.sources ID) and ref, its id in the dataset's research\n\
-             notes (view citations gives outlet, title, date and address); read value with\n\
+            "Covers: freight train routes and runs, investment projects, yearly metrics, \
+             corridors and milestones of the zone; {} stated figures from {} sources, each \
+             with its source (.sources ID) and ref, its id in the dataset's research notes \
+             (view citations gives outlet, title, date and address); read value with \
              qualifier.\n\
              Period: {} to {}.\n\
-             Limits: most sources are state media or the zone's own promotion; counting bases\n\
-             and scopes differ between sources and are kept as columns, not merged; where\n\
-             sources disagree both values stay (view conflicts). Figures not stated by a\n\
-             source are never stored: growth and ratios are views.\n\
-             Start with: SELECT * FROM facts LIMIT 10;  .examples  .describe facts\n\n",
+             Limits: most sources are state media or the zone's own promotion; counting \
+             bases and scopes differ between sources and are kept as columns, not merged; \
+             where sources disagree both values stay (view conflicts). Figures not stated by \
+             a source are never stored: growth and ratios are views.\n\
+             Start with: SELECT * FROM facts LIMIT 10; then .examples and .describe facts\n\n",
             get(1),
             get(0),
             get(2),
@@ -62,7 +64,7 @@ pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
             "The embedded dataset is not loaded in this session (--no-seed or --db).\n\n",
         );
     }
-    emit(s, &text)?;
+    emit_paragraphs(s, &text)?;
     let objects = sqlite::query(
         s.conn(),
         "SELECT name, type FROM sqlite_schema WHERE type IN ('table','view') \
@@ -96,15 +98,9 @@ pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
     Ok(Flow::Continue)
 }
 
-/// The first sentence of a doc comment, cut to fit one line of a listing.
-fn first_sentence(doc: &str) -> String {
-    const MAX: usize = 60;
-    let short = doc.find(". ").map_or(doc, |i| &doc[..=i]);
-    if short.chars().count() <= MAX {
-        return short.to_string();
-    }
-    let cut: String = short.chars().take(MAX - 1).collect();
-    format!("{}…", cut.trim_end())
+/// The first sentence of a doc comment, for a listing (where it wraps in its cell).
+fn first_sentence(doc: &str) -> &str {
+    doc.find(". ").map_or(doc, |i| &doc[..=i])
 }
 
 pub fn describe(s: &mut Session, c: &Call) -> Result<Flow> {
@@ -128,7 +124,7 @@ pub fn describe(s: &mut Session, c: &Call) -> Result<Flow> {
         && let Some(doc) = dataset::table_docs().get(&name)
     {
         let line = format!("{name}: {doc}\n");
-        emit(s, &line)?;
+        emit_paragraphs(s, &line)?;
     }
     let mut grid = sqlite::query(
         s.conn(),
@@ -183,19 +179,42 @@ pub fn sources(s: &mut Session, c: &Call) -> Result<Flow> {
     }
     let grid = sqlite::query(
         s.conn(),
-        "SELECT id, title, outlet, original_outlet, published, url, language, kind, note \
-         FROM sources WHERE id = ?1",
+        "SELECT * FROM sources WHERE id = ?1",
         std::slice::from_ref(&id),
     )?;
-    s.show(&grid)?;
-    // The view orders a source's figures (by ref, then its SCO statuses) and carries the
-    // qualifier, basis and scope that read with each value.
-    let grid = sqlite::query(
-        s.conn(),
-        "SELECT ref, subject, metric, period, qualifier, value, unit, basis, scope, \
-         is_conversion, is_plan, note FROM source_figures WHERE source_id = ?1",
-        &[id],
-    )?;
-    s.show(&grid)?;
+    if s.opts.mode.is_table() {
+        // A reader gets the source as a record, every field whole (an address is never
+        // cut, so it can be followed); the machine modes get it as a result like any other.
+        let null = s.opts.nullvalue.clone().unwrap_or_else(|| "NULL".into());
+        let values: Vec<String> = grid
+            .rows
+            .first()
+            .map(|row| {
+                row.iter()
+                    .map(|v| match v.cell() {
+                        Cell::Null => null.clone(),
+                        Cell::Integer(n) => n.to_string(),
+                        Cell::Real(_, t) | Cell::Text(t) | Cell::Blob(t) => {
+                            String::from_utf8_lossy(t).into_owned()
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut text = prose::record(&grid.columns, &values, s.text_width());
+        text.push('\n');
+        emit(s, &text)?;
+    } else {
+        s.show(&grid)?;
+    }
+    let figures = sqlite::query(s.conn(), SOURCE_FIGURES, &[id])?;
+    s.show(&figures)?;
     Ok(Flow::Continue)
 }
+
+/// The figures `.sources ID` lists under the source. The view orders a source's figures (by
+/// ref, then its SCO statuses) and carries the qualifier, basis and scope that read with
+/// each value.
+const SOURCE_FIGURES: &str = "SELECT ref, subject, metric, period, qualifier, value, unit, basis, \
+                              scope, is_conversion, is_plan, note FROM source_figures \
+                              WHERE source_id = ?1";

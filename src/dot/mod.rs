@@ -40,6 +40,7 @@ pub enum Flow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArgKind {
     Mode,
+    Numbers,
     OnOff,
     File,
     Table,
@@ -223,6 +224,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("maxrows", [], ".maxrows N", "Draw at most N rows of a table (0 = all)", [A::Text], 1, 1, false, shell::maxrows, G::Output),
     cmd!("mode", [], ".mode [MODE] [TABLE]", "Set the output mode (TABLE: insert target)", [A::Mode, A::Table], 0, 2, false, shell::mode, G::Output),
     cmd!("nullvalue", [], ".nullvalue TEXT", "Text shown for NULL", [A::Text], 1, 1, false, shell::nullvalue, G::Output),
+    cmd!("numbers", [], ".numbers [plain|grouped|short]", "How tables show numbers (grouped: 1,234,567)", [A::Numbers], 0, 1, false, shell::numbers, G::Output),
     cmd!("once", [], ".once FILE", "Send the next input's output to FILE", [A::File], 1, 1, true, shell::once, G::HandOff),
     cmd!("open", [], ".open [--readonly] [FILE]", "Open FILE instead (none: empty in memory)", [A::File], 0, 2, true, db::open, G::Database),
     cmd!("output", [], ".output [FILE]", "Send output to FILE, or back to stdout", [A::File], 0, 1, true, shell::output, G::HandOff),
@@ -414,6 +416,13 @@ pub fn draw_next_chart(session: &mut Session, is_ok: bool) -> Result<()> {
 pub fn emit(session: &mut Session, text: &str) -> Result<Flow> {
     session.write(text)?;
     Ok(Flow::Continue)
+}
+
+/// Writes paragraphs to the session's output, wrapped at word boundaries to the terminal
+/// (80 columns when output is not a terminal); each line of `text` is a paragraph.
+pub fn emit_paragraphs(session: &mut Session, text: &str) -> Result<Flow> {
+    let text = crate::render::prose::paragraphs(text, session.text_width());
+    emit(session, &text)
 }
 
 #[cfg(test)]

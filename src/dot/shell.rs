@@ -7,7 +7,7 @@ use std::io;
 use super::{ArgKind, COMMANDS, Call, Command, Flow, Group, emit, find};
 use crate::error::{self, Error, Result};
 use crate::input::{self, Frame};
-use crate::render::Mode;
+use crate::render::{Mode, Numbers, prose};
 use crate::saved;
 use crate::session::{Session, Sink};
 use crate::settings::Origin;
@@ -35,16 +35,20 @@ pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
     if c.arg(0) == Some("keys") {
         return help_keys(s);
     }
+    // Everything is wrapped to the terminal (80 columns when output is not one).
+    let width = s.text_width();
     let Some(name) = c.arg(0).map(|n| n.trim_start_matches('.')) else {
-        let mut text = listing(&|_| true);
-        text.push_str(
-            "\nSQL statements end with ';' (or \\G for one result drawn vertically).\n\
-             Parameters: :name @name $name ?N (see .help param). Keys: .help keys.\n",
-        );
+        let mut text = listing(&|_| true, width);
+        text.push('\n');
+        text.push_str(&prose::paragraphs(
+            "SQL statements end with ';' (or \\G for one result drawn vertically).\n\
+             Parameters: :name @name $name ?N (see .help param). Keys: .help keys.",
+            width,
+        ));
         return emit(s, &text);
     };
     if let Some(cmd) = find(name) {
-        return emit(s, &one_help(cmd));
+        return emit(s, &one_help(cmd, width));
     }
     let pattern = format!("{name}*");
     let is_match = |cmd: &Command| {
@@ -58,47 +62,76 @@ pub fn help(s: &mut Session, c: &Call) -> Result<Flow> {
             location: None,
         });
     }
-    emit(s, &listing(&is_match))
+    emit(s, &listing(&is_match, width))
 }
 
-/// One command's usage, help, aliases, and what its arguments may be.
-fn one_help(cmd: &Command) -> String {
-    let mut text = format!("{}\n    {}\n", cmd.usage, cmd.help);
+/// One command's usage, help, aliases, and what its arguments may be, wrapped to `width`.
+fn one_help(cmd: &Command, width: usize) -> String {
+    let mut text = format!("{}\n", cmd.usage);
+    text.push_str(&prose::hanging("    ", 4, cmd.help, width));
     if !cmd.aliases.is_empty() {
         let aliases: Vec<String> = cmd.aliases.iter().map(|a| format!(".{a}")).collect();
         text.push_str(&format!("    Also: {}\n", aliases.join(", ")));
     }
-    if cmd.args.contains(&ArgKind::Mode) {
-        text.push_str("    Modes:\n");
-        for m in Mode::all() {
-            text.push_str(&format!("      {:<9} {}\n", m.name(), m.help()));
+    // Each choice with its help in a column beside it.
+    let mut choices = |title: &str, names: Vec<(String, String)>| {
+        text.push_str(&format!("    {title}:\n"));
+        for (name, help) in names {
+            text.push_str(&prose::hanging(
+                &format!("      {name:<9} "),
+                16,
+                &help,
+                width,
+            ));
         }
+    };
+    if cmd.args.contains(&ArgKind::Mode) {
+        choices(
+            "Modes",
+            Mode::all().iter().map(|m| (m.name(), m.help())).collect(),
+        );
+    }
+    if cmd.args.contains(&ArgKind::Numbers) {
+        choices(
+            "Styles",
+            Numbers::all()
+                .iter()
+                .map(|n| (n.name(), n.help()))
+                .collect(),
+        );
     }
     if cmd.name == "chart" {
-        text.push_str(
-            "    bar: a bar per value; line: a dot per value; spark: a cell per period.\n    \
-             LABEL and VALUE name columns (default: period, or the first text column,\n    \
-             and value, or the first numeric column). --by COLUMN: one series per value\n    \
-             of COLUMN. --next: chart the next query's result instead of its table.\n    \
-             Bars start at zero; a missing year or month is a gap, never joined over;\n    \
-             two values for one label are two marks, each with its source; values in\n    \
-             different units are refused; qualifiers stay with their values.\n",
-        );
+        text.push_str(&prose::hanging(
+            "    ",
+            4,
+            "bar: a bar per value; line: a dot per value; spark: a cell per period. \
+             LABEL and VALUE name columns (default: period, or the first text column, \
+             and value, or the first numeric column). --by COLUMN: one series per value \
+             of COLUMN. --next: chart the next query's result instead of its table. \
+             Bars start at zero; a missing year or month is a gap, never joined over; \
+             two values for one label are two marks, each with its source; values in \
+             different units are refused; qualifiers stay with their values.",
+            width,
+        ));
     }
     if cmd.name == "parameter" {
-        text.push_str(
-            "    A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL)\n    \
-             binds as that literal; anything else (2021-03-01, 12:30, KZ-01) binds as\n    \
-             text, verbatim. Quotes around an argument go first: \"'2021'\" is text.\n",
-        );
+        text.push_str(&prose::hanging(
+            "    ",
+            4,
+            "A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL) binds \
+             as that literal; anything else (2021-03-01, 12:30, KZ-01) binds as text, \
+             verbatim. Quotes around an argument go first: \"'2021'\" is text.",
+            width,
+        ));
     }
     text
 }
 
 /// The commands `keep` accepts, by job: usage with the aliases (`.exit|.quit [CODE]`) and
-/// help. A long usage gets its help on the next line, so the list stays within 80 columns.
-fn listing(keep: &dyn Fn(&Command) -> bool) -> String {
-    const WIDTH: usize = 26;
+/// help in a column beside it, wrapped to `width`; on a narrow terminal the help goes under
+/// the usage.
+fn listing(keep: &dyn Fn(&Command) -> bool, width: usize) -> String {
+    let column = if width >= 60 { 30 } else { 6 };
     let mut text = String::new();
     for group in Group::all() {
         let mut commands = COMMANDS
@@ -118,10 +151,17 @@ fn listing(keep: &dyn Fn(&Command) -> bool) -> String {
                 .map(|n| format!(".{n}"))
                 .collect();
             let usage = format!("{}{}", names.join("|"), &cmd.usage[cmd.name.len() + 1..]);
-            if usage.chars().count() > WIDTH {
-                text.push_str(&format!("  {usage}\n  {:WIDTH$}  {}\n", "", cmd.help));
+            if usage.chars().count() + 2 < width {
+                text.push_str(&prose::hanging(
+                    &format!("  {usage}"),
+                    column,
+                    cmd.help,
+                    width,
+                ));
             } else {
-                text.push_str(&format!("  {usage:<WIDTH$}  {}\n", cmd.help));
+                // A usage longer than the terminal wraps too, its help under it.
+                text.push_str(&prose::hanging("  ", 2, &usage, width));
+                text.push_str(&prose::hanging("", column, cmd.help, width));
             }
         }
     }
@@ -172,9 +212,10 @@ const KEYS: &[(&str, &str)] = &[
 ];
 
 fn help_keys(s: &mut Session) -> Result<Flow> {
+    let width = s.text_width();
     let mut text = String::from("Keys at the prompt:\n");
     for (key, what) in KEYS {
-        text.push_str(&format!("  {key:<16} {what}\n"));
+        text.push_str(&prose::hanging(&format!("  {key:<16} "), 19, what, width));
     }
     text.push_str(".edit opens the last statement in $VISUAL or $EDITOR and runs it when saved.\n");
     emit(s, &text)
@@ -206,6 +247,20 @@ pub fn mode(s: &mut Session, c: &Call) -> Result<Flow> {
 
 pub fn nullvalue(s: &mut Session, c: &Call) -> Result<Flow> {
     s.opts.nullvalue = c.arg(0).map(str::to_string);
+    Ok(Flow::Continue)
+}
+
+/// `.numbers [STYLE]`: how the table modes show numbers; without an argument, the current
+/// style.
+pub fn numbers(s: &mut Session, c: &Call) -> Result<Flow> {
+    let Some(name) = c.arg(0) else {
+        let text = format!("numbers: {}\n", s.opts.numbers.name());
+        return emit(s, &text);
+    };
+    let Some(numbers) = Numbers::parse(name) else {
+        return Err(c.usage_error(format!("unknown style '{name}'")));
+    };
+    s.opts.numbers = numbers;
     Ok(Flow::Continue)
 }
 
@@ -350,6 +405,7 @@ pub fn settings(s: &Session) -> Vec<(&'static str, String)> {
         ("echo", on(s.echo)),
         ("headers", on(s.opts.headers)),
         ("mode", s.opts.mode.name()),
+        ("numbers", s.opts.numbers.name()),
         (
             "maxrows",
             s.opts.maxrows.map_or("all".into(), |n| n.to_string()),

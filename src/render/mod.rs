@@ -5,14 +5,20 @@
 //! drawn by the same code.
 
 pub mod chart;
+pub mod fit;
 mod html;
 mod json;
+mod kind;
 mod list;
+mod numbers;
+pub mod prose;
 pub mod table;
 
 use std::io::{self, Write};
 
 use clap::ValueEnum;
+
+pub use numbers::Numbers;
 
 use crate::sqlite::Grid;
 use crate::value::{Cell, identifier};
@@ -97,6 +103,12 @@ pub struct Options {
     pub maxrows: Option<usize>,
     /// Table modes: fit to this terminal width.
     pub width: Option<u16>,
+    /// Table modes, when fitted: text too wide for its column wraps inside its cell (the
+    /// listings of dot-commands, which are documentation) instead of being cut with `…`
+    /// (query results, where one row stays one line).
+    pub wrap_text: bool,
+    /// Table modes: how numbers read (`.numbers`).
+    pub numbers: Numbers,
     pub color: bool,
 }
 
@@ -111,6 +123,8 @@ impl Default for Options {
             table_name: "\"table\"".into(),
             maxrows: None,
             width: None,
+            wrap_text: false,
+            numbers: Numbers::Grouped,
             color: false,
         }
     }

@@ -1,105 +1,45 @@
-//! table, box and markdown on comfy-table: numbers right-aligned, NULL shown, wide
-//! characters measured, width fitted to the terminal, a row limit that keeps the head and a
-//! ring of the tail, and the `N rows` footer.
+//! table, box and markdown: the cells of a result held as drawn (numbers readable and
+//! right-aligned, NULL shown, text made safe), a row limit that keeps the head and a ring of
+//! the tail, the layout (every column whole when piped, `fit.rs`'s plan on a terminal),
+//! and the footer. `draw.rs` writes the lines.
+//!
+//! There is one drawer for every case. It writes the lines itself from the held cells (no
+//! per-cell objects), which keeps a 100,000-row piped table fast and small, and the same
+//! code draws a fitted table, so what is tested in a pipe is what a terminal shows.
+
+mod draw;
 
 use std::collections::VecDeque;
 
-use comfy_table::{
-    Attribute, Cell as TCell, CellAlignment, Color, ContentArrangement, ContentLineStyle,
-    LineStyle, Table, TableStyle,
-};
-
+use super::fit::{self, Plan, display_width};
+use super::kind::{Kind, is_key_column};
+use super::numbers::{self, GROUP_FROM, Numbers};
 use super::{Mode, Options, Renderer};
 use crate::value::{Cell, thousands};
+use draw::Slot;
 
-/// The lines of a table style, in one place for both drawers.
-#[derive(Clone, Copy)]
-struct Frame {
-    top: LineStyle,
-    header_separator: LineStyle,
-    row_separator: LineStyle,
-    bottom: LineStyle,
-    content: ContentLineStyle,
-}
-
-/// table: light borders and one rule under the header (the look of DuckDB's shell); box:
-/// heavier, a double rule under the header and a rule between rows; markdown: GitHub's.
-fn frame(mode: Mode) -> Frame {
-    let light = ContentLineStyle::new('│', '│', '│');
-    match mode {
-        Mode::Markdown => Frame {
-            top: LineStyle::none(),
-            header_separator: LineStyle::new('|', '-', '|', '|'),
-            row_separator: LineStyle::none(),
-            bottom: LineStyle::none(),
-            content: ContentLineStyle::new('|', '|', '|'),
-        },
-        Mode::Box => Frame {
-            top: LineStyle::new('┌', '─', '┬', '┐'),
-            header_separator: LineStyle::new('╞', '═', '╪', '╡'),
-            row_separator: LineStyle::new('├', '─', '┼', '┤'),
-            bottom: LineStyle::new('└', '─', '┴', '┘'),
-            content: light,
-        },
-        // Only the table modes reach here; the others have no frame and share table's.
-        Mode::Table
-        | Mode::List
-        | Mode::Csv
-        | Mode::Tabs
-        | Mode::Line
-        | Mode::Quote
-        | Mode::Insert
-        | Mode::Html
-        | Mode::Json
-        | Mode::Jsonl => Frame {
-            top: LineStyle::new('┌', '─', '┬', '┐'),
-            header_separator: LineStyle::new('├', '─', '┼', '┤'),
-            row_separator: LineStyle::none(),
-            bottom: LineStyle::new('└', '─', '┴', '┘'),
-            content: light,
-        },
-    }
-}
-
-fn is_drawn(l: LineStyle) -> bool {
-    l.left.is_some() || l.fill.is_some() || l.junction.is_some() || l.right.is_some()
-}
-
-impl Frame {
-    fn comfy(self) -> TableStyle {
-        let mut style = TableStyle::new()
-            .header_lines(self.content)
-            .content_lines(self.content);
-        if is_drawn(self.top) {
-            style = style.top_border(self.top);
-        }
-        if is_drawn(self.header_separator) {
-            style = style.header_separator(self.header_separator);
-        }
-        if is_drawn(self.row_separator) {
-            style = style.row_separator(self.row_separator);
-        }
-        if is_drawn(self.bottom) {
-            style = style.bottom_border(self.bottom);
-        }
-        style
-    }
-}
-
-/// A drawn cell is a number (right-aligned) or NULL (aligned with its column).
+/// What a held cell is. A number is right-aligned and reshaped by `.numbers`; NULL is
+/// aligned with its column and never cut; `MULTI` text spans lines; `WIDE` text has
+/// characters outside ASCII, so its width is measured rather than counted.
 const NUMBER: u8 = 1;
 const NULL: u8 = 2;
+const MULTI: u8 = 4;
+const WIDE: u8 = 8;
 
-/// Cells kept for drawing, in one text arena: a 100,000-row result costs its text and two
+/// The longest word a wrapped listing keeps whole whatever the width; longer ones (an
+/// address) may be broken across lines.
+const WORD_MAX: usize = 20;
+
+/// Cells held for drawing, in one text arena: a 100,000-row result costs its text and two
 /// integers a cell, not an allocation per cell.
 #[derive(Default)]
-struct Kept {
+struct Cells {
     text: String,
     ends: Vec<usize>,
     flags: Vec<u8>,
 }
 
-impl Kept {
+impl Cells {
     fn push(&mut self, text: &str, flags: u8) {
         self.text.push_str(text);
         self.ends.push(self.text.len());
@@ -117,74 +57,94 @@ impl Kept {
 }
 
 pub struct TableRenderer {
-    mode: Mode,
     opts: Options,
     columns: Vec<String>,
-    head: Kept,
+    head: Cells,
+    /// Rows held in `head`.
+    head_rows: usize,
     /// The last rows, when a limit is on: a ring of at most `tail_cap` rows.
     tail: VecDeque<Vec<(String, u8)>>,
     head_cap: usize,
     tail_cap: usize,
     total: u64,
+    /// The columns whose numbers are drawn with thousands separators (decided at the end).
+    grouped: Vec<bool>,
+    /// Where a cell is formatted, reused from row to row.
+    scratch: String,
 }
 
 impl TableRenderer {
     pub fn new(opts: Options) -> Self {
-        let mode = opts.mode;
         let (head_cap, tail_cap) = match opts.maxrows {
             Some(n) => (n.div_ceil(2), n / 2),
             None => (usize::MAX, 0),
         };
         TableRenderer {
-            mode,
             opts,
             columns: Vec::new(),
-            head: Kept::default(),
+            head: Cells::default(),
+            head_rows: 0,
             tail: VecDeque::new(),
             head_cap,
             tail_cap,
             total: 0,
+            grouped: Vec::new(),
+            scratch: String::new(),
         }
     }
 
-    /// The text of a cell as drawn, and its flags.
-    fn draw(&self, cell: &Cell, scratch: &mut String) -> u8 {
-        scratch.clear();
+    /// The text of a cell as held, and its flags.
+    fn format(&self, cell: &Cell, out: &mut String) -> u8 {
+        out.clear();
         match *cell {
             Cell::Null => {
-                scratch.push_str(self.opts.nullvalue.as_deref().unwrap_or("NULL"));
-                NULL
+                let default = if self.opts.mode == Mode::Markdown {
+                    ""
+                } else {
+                    "NULL"
+                };
+                out.push_str(self.opts.nullvalue.as_deref().unwrap_or(default));
+                NULL | shape(out)
             }
             Cell::Integer(v) => {
-                scratch.push_str(itoa::Buffer::new().format(v));
+                out.push_str(itoa::Buffer::new().format(v));
                 NUMBER
             }
-            Cell::Real(_, t) => {
-                scratch.push_str(&String::from_utf8_lossy(t));
+            Cell::Real(v, t) => {
+                numbers::push_real(out, v, t);
                 NUMBER
             }
-            Cell::Text(t) => {
-                let t = String::from_utf8_lossy(t);
-                if self.mode == Mode::Markdown {
-                    scratch.push_str(&markdown(&t));
-                } else {
-                    scratch.push_str(&visible(&t));
-                }
-                0
-            }
+            Cell::Text(t) => match std::str::from_utf8(t) {
+                Ok(text) => self.push_text(out, text),
+                Err(_) => self.push_text(out, &String::from_utf8_lossy(t)),
+            },
             Cell::Blob(b) => {
-                scratch.push_str(&blob_text(b));
-                0
+                out.push_str(&blob_text(b));
+                shape(out)
             }
+        }
+    }
+
+    /// Appends text made safe for the mode; returns its shape (`MULTI`, `WIDE`).
+    fn push_text(&self, out: &mut String, text: &str) -> u8 {
+        if self.opts.mode == Mode::Markdown {
+            out.push_str(&markdown(text));
+            shape(out)
+        } else {
+            push_visible(out, text)
         }
     }
 
     fn head_rows(&self) -> usize {
-        self.head.len() / self.columns.len().max(1)
+        self.head_rows
     }
 
     fn has_ellipsis(&self) -> bool {
         ((self.head_rows() + self.tail.len()) as u64) < self.total
+    }
+
+    fn is_ellipsis(&self, r: usize) -> bool {
+        self.has_ellipsis() && r == self.head_rows()
     }
 
     /// Rows as drawn: the head, the `…` row when rows were left out, the tail.
@@ -192,24 +152,48 @@ impl TableRenderer {
         self.head_rows() + usize::from(self.has_ellipsis()) + self.tail.len()
     }
 
+    /// The cell at drawn row `r`, column `c`, as held (before grouping).
     fn cell(&self, r: usize, c: usize) -> (&str, u8) {
         let n = self.columns.len();
         let head = self.head_rows();
         if r < head {
             return self.head.cell(r * n + c);
         }
-        let r = r - head;
+        let mut r = r - head;
         if self.has_ellipsis() {
             if r == 0 {
-                return ("…", 0);
+                return ("…", WIDE);
             }
-            return self.tail[r - 1]
-                .get(c)
-                .map_or(("", 0), |(t, f)| (t.as_str(), *f));
+            r -= 1;
         }
         self.tail[r]
             .get(c)
             .map_or(("", 0), |(t, f)| (t.as_str(), *f))
+    }
+
+    /// The cell as drawn: its numbers grouped when its column is, into `scratch`.
+    fn shown<'a>(&'a self, r: usize, c: usize, scratch: &'a mut String) -> (&'a str, u8) {
+        let (text, flags) = self.cell(r, c);
+        if flags & NUMBER != 0 && self.is_grouped(c) {
+            scratch.clear();
+            numbers::push_grouped(scratch, text);
+            return (scratch.as_str(), flags);
+        }
+        (text, flags)
+    }
+
+    fn is_grouped(&self, c: usize) -> bool {
+        self.grouped.get(c).copied().unwrap_or(false)
+    }
+
+    /// Width of a cell of column `c` as drawn (its widest line), counted without drawing it.
+    fn width(&self, c: usize, text: &str, flags: u8) -> usize {
+        let w = lines_width(text, flags);
+        if flags & NUMBER != 0 && self.is_grouped(c) {
+            w + numbers::integer_digits(text).saturating_sub(1) / 3
+        } else {
+            w
+        }
     }
 
     /// A column is numeric when every non-NULL value in it is; its header, NULLs and the
@@ -219,8 +203,8 @@ impl TableRenderer {
             .map(|c| {
                 let mut seen = false;
                 for r in 0..self.drawn_rows() {
-                    let (text, flags) = self.cell(r, c);
-                    if flags & NULL != 0 || (flags == 0 && text == "…") {
+                    let (_, flags) = self.cell(r, c);
+                    if flags & NULL != 0 || self.is_ellipsis(r) {
                         continue;
                     }
                     if flags & NUMBER == 0 {
@@ -233,233 +217,181 @@ impl TableRenderer {
             .collect()
     }
 
-    fn is_right(flags: u8, text: &str, numeric: bool) -> bool {
-        flags & NUMBER != 0 || ((flags & NULL != 0 || text == "…") && numeric)
+    /// Applies `.numbers` to the held numbers, column by column: a column is grouped when
+    /// one of its numbers reaches `GROUP_FROM` integer digits; key columns (`id`, `ref`,
+    /// …) are never reshaped, since an identifier is not a quantity. Grouping is done as
+    /// the cells are drawn; `short` rewrites the numbers it shortens.
+    fn reshape_numbers(&mut self) {
+        let n = self.columns.len();
+        let style = self.opts.numbers;
+        let keys: Vec<bool> = self.columns.iter().map(|c| is_key_column(c)).collect();
+        self.grouped = (0..n)
+            .map(|c| {
+                style != Numbers::Plain
+                    && !keys[c]
+                    && (0..self.drawn_rows()).any(|r| {
+                        let (text, flags) = self.cell(r, c);
+                        flags & NUMBER != 0 && numbers::integer_digits(text) >= GROUP_FROM
+                    })
+            })
+            .collect();
+        if style != Numbers::Short || !keys.contains(&false) {
+            return;
+        }
+        let grouped = std::mem::replace(&mut self.grouped, vec![false; n]);
+        let reshape = |c: usize, text: &str, flags: u8, out: &mut String| {
+            out.clear();
+            if flags & NUMBER == 0 || keys[c] {
+                out.push_str(text);
+            } else {
+                numbers::push_short(out, text, grouped[c]);
+            }
+        };
+        let mut head = Cells::default();
+        let mut scratch = String::new();
+        for i in 0..self.head.len() {
+            let (text, flags) = self.head.cell(i);
+            reshape(i % n, text, flags, &mut scratch);
+            head.push(&scratch, flags);
+        }
+        for row in &mut self.tail {
+            for (c, (text, flags)) in row.iter_mut().enumerate() {
+                reshape(c, text, *flags, &mut scratch);
+                std::mem::swap(text, &mut scratch);
+            }
+        }
+        self.head = head;
     }
 
     fn header_text(&self, name: &str) -> String {
-        if self.mode == Mode::Markdown {
-            markdown(name)
-        } else {
-            visible(name)
-        }
+        let mut out = String::new();
+        self.push_text(&mut out, name);
+        out
     }
 
-    /// The table through comfy-table: used on a terminal (fitting the width) and with colour.
-    fn draw_comfy(&self, out: &mut Vec<u8>, numeric: &[bool]) {
-        let mut table = Table::new();
-        table.load_style(frame(self.mode).comfy());
-        if self.opts.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        match self.opts.width {
-            Some(w) => {
-                table.set_content_arrangement(ContentArrangement::Dynamic);
-                table.set_width(w);
-                table.set_truncation_indicator("…");
-            }
-            None => {
-                table.set_content_arrangement(ContentArrangement::Disabled);
-            }
-        }
-        if self.opts.headers {
-            let header: Vec<TCell> = self
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(i, name)| {
-                    let mut c = TCell::new(self.header_text(name));
-                    if numeric[i] {
-                        c = c.set_alignment(CellAlignment::Right);
-                    }
-                    if self.opts.color {
-                        c = c.add_attribute(Attribute::Bold);
-                    }
-                    c
-                })
-                .collect();
-            table.set_header(header);
-        }
+    /// Every column at the width of its widest line: how a table is drawn when piped, or
+    /// when it fits the terminal.
+    fn natural(&self, headers: &[String]) -> Vec<Slot> {
+        let mut widths: Vec<usize> = headers
+            .iter()
+            .map(|h| lines_width(h, shape(h)).max(1))
+            .collect();
         for r in 0..self.drawn_rows() {
-            // A row is as tall as its tallest multi-line value; a value too wide for the
-            // terminal is cut with `…` rather than wrapped over many lines, so one row of the
-            // result stays one row on the screen.
-            let height = (0..self.columns.len())
-                .map(|c| self.cell(r, c).0.split('\n').count())
-                .max()
-                .unwrap_or(1);
-            let row: Vec<TCell> = (0..self.columns.len())
-                .map(|c| {
-                    let (text, flags) = self.cell(r, c);
-                    let mut cell = TCell::new(text);
-                    if Self::is_right(flags, text, numeric[c]) {
-                        cell = cell.set_alignment(CellAlignment::Right);
-                    }
-                    if flags & NULL != 0 && self.opts.color {
-                        cell = cell.fg(Color::DarkGrey);
-                    }
-                    cell
-                })
-                .collect();
-            table.add_row(row);
-            if let Some(added) = table.row_mut(r) {
-                added.max_height(height);
+            for (c, w) in widths.iter_mut().enumerate() {
+                let (text, flags) = self.cell(r, c);
+                *w = (*w).max(self.width(c, text, flags));
             }
         }
-        out.extend_from_slice(table.to_string().as_bytes());
-        out.push(b'\n');
+        widths
+            .into_iter()
+            .enumerate()
+            .map(|(c, w)| Slot::Column(c, w))
+            .collect()
     }
 
-    /// The same drawing as comfy-table's with its content arrangement disabled, written
-    /// straight from the kept cells: no per-cell objects, so large results stay small.
-    fn draw_lean(&self, out: &mut Vec<u8>, numeric: &[bool]) {
-        let frame = frame(self.mode);
-        let n = self.columns.len();
-        let headers: Vec<String> = self.columns.iter().map(|c| self.header_text(c)).collect();
-        let mut widths = vec![0usize; n];
-        let mut widen = |c: usize, text: &str| {
-            let w = text.split('\n').map(text_width).max().unwrap_or(0).max(1);
-            if widths[c] < w {
-                widths[c] = w;
-            }
-        };
-        if self.opts.headers {
-            for (c, h) in headers.iter().enumerate() {
-                widen(c, h);
-            }
-        }
+    /// The plan for a terminal `terminal` columns wide: the cells measured by kind, so that
+    /// only free text can be drawn narrower than it is.
+    fn fitted(&self, headers: &[String], terminal: usize) -> Vec<Slot> {
+        let keys: Vec<bool> = self.columns.iter().map(|c| is_key_column(c)).collect();
+        let mut columns: Vec<fit::Column> = headers.iter().map(|h| fit::Column::new(h)).collect();
         for r in 0..self.drawn_rows() {
-            for c in 0..n {
-                widen(c, self.cell(r, c).0);
-            }
-        }
-        let mut lines: Vec<u8> = Vec::new();
-        let rule = |out: &mut Vec<u8>, line: LineStyle| {
-            push_char(out, line.left);
-            for (c, w) in widths.iter().enumerate() {
-                if c > 0 {
-                    push_char(out, line.junction.or(Some(' ')));
+            for (c, column) in columns.iter_mut().enumerate() {
+                let (text, flags) = self.cell(r, c);
+                let kind = if flags & NUMBER != 0 {
+                    Kind::Number
+                } else if flags & NULL != 0 || self.is_ellipsis(r) {
+                    Kind::Key
+                } else {
+                    Kind::of(false, keys[c], text)
+                };
+                column.push(kind, self.width(c, text, flags));
+                if self.opts.wrap_text && kind == Kind::Text {
+                    // A listing wraps between words, so its column is kept as wide as its
+                    // longest word (up to a limit), and no word is broken.
+                    column.push(Kind::Key, fit::longest_word(text).min(WORD_MAX));
                 }
-                for _ in 0..w + 2 {
-                    push_char(out, line.fill.or(Some(' ')));
-                }
-            }
-            push_char(out, line.right);
-            out.push(b'\n');
-        };
-        let content = |out: &mut Vec<u8>, cells: &[(&str, bool)], line: ContentLineStyle| {
-            let height = cells
-                .iter()
-                .map(|(t, _)| t.split('\n').count())
-                .max()
-                .unwrap_or(0);
-            let mut parts: Vec<std::str::Split<'_, char>> =
-                cells.iter().map(|(t, _)| t.split('\n')).collect();
-            for _ in 0..height {
-                push_char(out, line.left);
-                for (c, part) in parts.iter_mut().enumerate() {
-                    if c > 0 {
-                        push_char(out, line.junction.or(Some(' ')));
-                    }
-                    match part.next() {
-                        Some(text) => {
-                            let pad = widths[c].saturating_sub(text_width(text));
-                            let (left, right) = if cells[c].1 { (pad, 0) } else { (0, pad) };
-                            spaces(out, 1 + left);
-                            out.extend_from_slice(text.as_bytes());
-                            spaces(out, right + 1);
-                        }
-                        None => spaces(out, widths[c] + 2),
-                    }
-                }
-                push_char(out, line.right);
-                out.push(b'\n');
-            }
-        };
-        if is_drawn(frame.top) {
-            rule(&mut lines, frame.top);
-        }
-        if self.opts.headers {
-            let cells: Vec<(&str, bool)> = headers
-                .iter()
-                .enumerate()
-                .map(|(c, h)| (h.as_str(), numeric[c]))
-                .collect();
-            content(&mut lines, &cells, frame.content);
-            if is_drawn(frame.header_separator) {
-                rule(&mut lines, frame.header_separator);
             }
         }
-        let rows = self.drawn_rows();
-        for r in 0..rows {
-            let cells: Vec<(&str, bool)> = (0..n)
-                .map(|c| {
-                    let (text, flags) = self.cell(r, c);
-                    (text, Self::is_right(flags, text, numeric[c]))
-                })
-                .collect();
-            content(&mut lines, &cells, frame.content);
-            if r + 1 < rows && is_drawn(frame.row_separator) {
-                rule(&mut lines, frame.row_separator);
-            }
-            if lines.len() >= 64 * 1024 {
-                out.append(&mut lines);
-            }
+        let Plan {
+            shown,
+            widths,
+            gap_at,
+        } = fit::fit(&columns, terminal);
+        let mut slots: Vec<Slot> = shown
+            .iter()
+            .zip(&widths)
+            .map(|(&c, &w)| Slot::Column(c, w))
+            .collect();
+        if let Some(g) = gap_at {
+            slots.insert(g, Slot::Gap);
         }
-        if is_drawn(frame.bottom) {
-            rule(&mut lines, frame.bottom);
-        }
-        out.append(&mut lines);
+        slots
     }
 }
 
-fn push_char(out: &mut Vec<u8>, c: Option<char>) {
-    if let Some(c) = c {
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+/// `MULTI` and `WIDE` as they apply to `text`.
+fn shape(text: &str) -> u8 {
+    let mut flags = 0;
+    if text.contains('\n') {
+        flags |= MULTI;
     }
+    if !text.is_ascii() {
+        flags |= WIDE;
+    }
+    flags
 }
 
-fn spaces(out: &mut Vec<u8>, n: usize) {
-    out.resize(out.len() + n, b' ');
-}
-
-/// Display width as comfy-table measures it.
-fn text_width(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
+/// Width of the widest line of a held text.
+fn lines_width(text: &str, flags: u8) -> usize {
+    if flags & MULTI != 0 {
+        text.split('\n').map(display_width).max().unwrap_or(0)
+    } else if flags & WIDE != 0 {
+        display_width(text)
     } else {
-        unicode_width::UnicodeWidthStr::width(s)
+        text.len()
     }
 }
 
-/// Text made safe to draw in a cell: tabs become spaces, CRLF a newline, and other control
-/// characters their visible Unicode pictures, so no value can move the cursor or recolour
-/// the terminal.
-fn visible(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control() && c != '\n') {
-        return s.to_string();
+/// Appends text made safe to draw in a cell: tabs become spaces, CRLF a newline, and other
+/// control characters their visible Unicode pictures, so no value can move the cursor or
+/// recolour the terminal. Returns its shape, found in the same pass.
+fn push_visible(out: &mut String, s: &str) -> u8 {
+    let mut flags = 0;
+    let mut is_plain = true;
+    for &b in s.as_bytes() {
+        match b {
+            b'\n' => flags |= MULTI,
+            // C1 controls (U+0080–U+009F) are encoded with a leading 0xC2 byte.
+            0..0x20 | 0x7f | 0xc2 => is_plain = false,
+            0x80.. => flags |= WIDE,
+            _ => {}
+        }
     }
-    s.replace("\r\n", "\n")
-        .chars()
-        .map(|c| match c {
-            '\n' => "\n".to_string(),
-            '\t' => "    ".to_string(),
-            '\u{7f}' => "\u{2421}".to_string(),
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32)
-                .unwrap_or('\u{fffd}')
-                .to_string(),
-            c if c.is_control() => '\u{fffd}'.to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    if is_plain {
+        out.push_str(s);
+        return flags;
+    }
+    let start = out.len();
+    for c in s.replace("\r\n", "\n").chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+            }
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    shape(&out[start..])
 }
 
 /// A markdown cell holds one line and no bare `|`.
 fn markdown(s: &str) -> String {
-    visible(s).replace('|', "\\|").replace('\n', "<br>")
+    let mut out = String::new();
+    push_visible(&mut out, s);
+    out.replace('|', "\\|").replace('\n', "<br>")
 }
 
 /// `X'0A0B'`, cut after 32 bytes with the blob's length.
@@ -476,16 +408,6 @@ fn blob_text(b: &[u8]) -> String {
     s
 }
 
-/// The footer under a table: `1 row`, `12 rows`, `1,000 rows (40 shown)`.
-pub fn footer(total: u64, shown: u64) -> String {
-    let noun = if total == 1 { "row" } else { "rows" };
-    if shown < total {
-        format!("{} {noun} ({} shown)", thousands(total), thousands(shown))
-    } else {
-        format!("{} {noun}", thousands(total))
-    }
-}
-
 impl Renderer for TableRenderer {
     fn begin(&mut self, _out: &mut Vec<u8>, columns: &[String]) {
         self.columns = columns.to_vec();
@@ -493,156 +415,66 @@ impl Renderer for TableRenderer {
 
     fn row(&mut self, _out: &mut Vec<u8>, cells: &[Cell<'_>]) {
         self.total += 1;
-        let mut scratch = String::new();
-        if self.head_rows() < self.head_cap {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        if self.head_rows < self.head_cap {
             for cell in cells {
-                let flags = self.draw(cell, &mut scratch);
+                let flags = self.format(cell, &mut scratch);
                 self.head.push(&scratch, flags);
             }
+            self.head_rows += 1;
         } else if self.tail_cap > 0 {
             if self.tail.len() == self.tail_cap {
                 self.tail.pop_front();
             }
-            let drawn = cells
+            let held = cells
                 .iter()
                 .map(|cell| {
-                    let flags = self.draw(cell, &mut scratch);
+                    let flags = self.format(cell, &mut scratch);
                     (scratch.clone(), flags)
                 })
                 .collect();
-            self.tail.push_back(drawn);
+            self.tail.push_back(held);
         }
+        self.scratch = scratch;
     }
 
     fn end(&mut self, out: &mut Vec<u8>) {
-        let numeric = self.numeric();
-        if !self.opts.headers && self.drawn_rows() == 0 {
-            // Nothing to draw: no header and no rows; the footer says so.
-        } else if self.opts.width.is_some() || self.opts.color {
-            self.draw_comfy(out, &numeric);
-        } else {
-            self.draw_lean(out, &numeric);
+        self.reshape_numbers();
+        let headers: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| {
+                if self.opts.headers {
+                    self.header_text(c)
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        // Markdown is made to be pasted, so it is never fitted: a cut cell would be pasted
+        // cut.
+        let terminal = self.opts.width.filter(|_| self.opts.mode != Mode::Markdown);
+        let slots = match terminal {
+            Some(w) => self.fitted(&headers, usize::from(w)),
+            None => self.natural(&headers),
+        };
+        if self.opts.headers || self.drawn_rows() > 0 {
+            self.draw(out, &headers, &slots, terminal.is_some());
         }
-        let shown = (self.head_rows() + self.tail.len()) as u64;
-        out.extend_from_slice(footer(self.total, shown).as_bytes());
+        if self.opts.mode == Mode::Markdown {
+            return;
+        }
+        let shown = slots
+            .iter()
+            .filter(|s| matches!(s, Slot::Column(..)))
+            .count();
+        let rows_shown = (self.head_rows() + self.tail.len()) as u64;
+        let footer = fit::footer(self.total, self.columns.len(), shown, rows_shown);
+        out.extend_from_slice(footer.as_bytes());
         out.push(b'\n');
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// A renderer holding `rows` as if they had been stepped.
-    fn filled(
-        mode: Mode,
-        headers: bool,
-        maxrows: Option<usize>,
-        names: &[String],
-        rows: &[Vec<(String, u8)>],
-    ) -> TableRenderer {
-        let opts = Options {
-            mode,
-            headers,
-            maxrows,
-            ..Options::default()
-        };
-        let mut t = TableRenderer::new(opts);
-        t.columns = names.to_vec();
-        for row in rows {
-            t.total += 1;
-            if t.head_rows() < t.head_cap {
-                for (text, flags) in row {
-                    t.head.push(text, *flags);
-                }
-            } else if t.tail_cap > 0 {
-                if t.tail.len() == t.tail_cap {
-                    t.tail.pop_front();
-                }
-                t.tail.push_back(row.clone());
-            }
-        }
-        t
-    }
-
-    fn cell_strategy() -> impl Strategy<Value = (String, u8)> {
-        (
-            prop_oneof![
-                "[a-z ]{0,6}",
-                "[0-9.-]{1,5}",
-                Just("中文".to_string()),
-                Just("日本語 x".to_string()),
-                Just("a\nbb\n".to_string()),
-                Just(String::new()),
-                Just("é|x".to_string()),
-            ],
-            prop_oneof![Just(0u8), Just(NUMBER), Just(NULL)],
-        )
-    }
-
-    #[test]
-    fn on_a_terminal_long_values_are_cut_not_wrapped() {
-        let long = "a long value that cannot fit in a narrow terminal at all".to_string();
-        let names = vec!["text".to_string(), "n".to_string()];
-        let rows = vec![
-            vec![(long.clone(), 0), ("1".to_string(), NUMBER)],
-            vec![("two\nlines".to_string(), 0), ("2".to_string(), NUMBER)],
-        ];
-        let mut t = filled(Mode::Table, true, None, &names, &rows);
-        t.opts.width = Some(30);
-        let mut out = Vec::new();
-        t.draw_comfy(&mut out, &t.numeric());
-        let text = String::from_utf8_lossy(&out);
-        // top, header, rule, one line for the first row, two for the second, bottom
-        assert_eq!(text.lines().count(), 7, "{text}");
-        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
-        assert!(text.contains('…'), "{text}");
-        assert!(text.contains("lines"), "{text}");
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(1000))]
-
-        #[test]
-        fn the_lean_drawer_draws_exactly_what_comfy_table_draws(
-            (names, rows) in (1usize..4).prop_flat_map(|n| (
-                prop::collection::vec("[a-z中]{0,4}", n),
-                prop::collection::vec(prop::collection::vec(cell_strategy(), n), 0..6),
-            )),
-            mode in prop_oneof![Just(Mode::Table), Just(Mode::Box), Just(Mode::Markdown)],
-            headers in any::<bool>(),
-            maxrows in prop_oneof![Just(None), Just(Some(2)), Just(Some(3))],
-        ) {
-            prop_assume!(headers || !rows.is_empty());
-            let t = filled(mode, headers, maxrows, &names, &rows);
-            let numeric = t.numeric();
-            let mut lean = Vec::new();
-            t.draw_lean(&mut lean, &numeric);
-            let mut comfy = Vec::new();
-            t.draw_comfy(&mut comfy, &numeric);
-            prop_assert_eq!(String::from_utf8_lossy(&lean), String::from_utf8_lossy(&comfy));
-        }
-    }
-
-    #[test]
-    fn footer_says_how_many_rows_and_how_many_are_shown() {
-        assert_eq!(footer(1, 1), "1 row");
-        assert_eq!(footer(0, 0), "0 rows");
-        assert_eq!(footer(1000, 40), "1,000 rows (40 shown)");
-    }
-
-    #[test]
-    fn control_characters_are_drawn_visibly() {
-        assert_eq!(visible("a\tb\x1b[31m"), "a    b\u{241b}[31m");
-        assert_eq!(visible("a\r\nb"), "a\nb");
-    }
-
-    #[test]
-    fn long_blobs_are_cut_after_32_bytes_with_their_length() {
-        assert_eq!(blob_text(&[0x0a, 0x0b]), "X'0A0B'");
-        let long = blob_text(&[0xff; 40]);
-        assert!(long.starts_with(&format!("X'{}", "FF".repeat(32))));
-        assert!(long.ends_with("…' (40 bytes)"));
-    }
-}
+#[allow(clippy::expect_used)]
+mod tests;

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use rustyline::completion::{FilenameCompleter, Pair};
 
 use crate::dot::{self, ArgKind, COMMANDS};
-use crate::render::Mode;
+use crate::render::{Mode, Numbers};
 use crate::saved;
 use crate::sqlite;
 use crate::sqltext::{self, TokenKind};
@@ -247,6 +247,7 @@ impl Completion {
                     .unwrap_or((pos, Vec::new()));
             }
             ArgKind::Mode => Mode::all().iter().map(|m| m.name()).collect(),
+            ArgKind::Numbers => Numbers::all().iter().map(|n| n.name()).collect(),
             ArgKind::OnOff => vec!["on".into(), "off".into()],
             ArgKind::Table => self.names.tables.clone(),
             ArgKind::Query => saved::names(self.queries_dir.as_deref()),

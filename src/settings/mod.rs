@@ -10,7 +10,7 @@ use clap::{ArgAction, CommandFactory, FromArgMatches, Parser};
 pub use crate::config::ColorChoice;
 pub use crate::config::Origin;
 use crate::config::{self, Loaded, Origins, PagerChoice};
-use crate::render::{Mode, Options};
+use crate::render::{Mode, Numbers, Options};
 
 mod argv;
 mod env;
@@ -114,6 +114,9 @@ pub struct Args {
     /// Draw at most N rows of a table (0 = all; default 40 on a terminal, all otherwise)
     #[arg(long, value_name = "N")]
     pub maxrows: Option<usize>,
+    /// How tables show numbers: plain, grouped (1,234,567; the default) or short (1.23 million)
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub numbers: Option<Numbers>,
     /// Stop at the first error
     #[arg(long)]
     pub bail: bool,
@@ -387,6 +390,10 @@ impl Settings {
                 set(&[key], Origin::CommandLine);
             }
         }
+        if let Some(numbers) = args.numbers {
+            output.numbers = numbers;
+            set(&["numbers"], Origin::CommandLine);
+        }
         let dataset = if let Some(db) = args.db {
             Dataset::File(db)
         } else if let Some(dir) = args.seed_dir {
@@ -543,6 +550,13 @@ mod tests {
         assert_eq!(s.output.mode, Mode::Csv);
         assert_eq!(s.output.colsep, ",");
         assert_eq!(s.output.rowsep, "\n");
+    }
+
+    #[test]
+    fn numbers_are_grouped_unless_asked_otherwise() {
+        assert_eq!(settings(&[], false, false).output.numbers, Numbers::Grouped);
+        let s = settings(&["--numbers", "short"], false, false);
+        assert_eq!(s.output.numbers, Numbers::Short);
     }
 
     #[test]

@@ -65,18 +65,82 @@ fn box_mode_rules_every_row() {
 }
 
 #[test]
-fn markdown_mode_keeps_each_row_on_one_line() {
+fn markdown_mode_keeps_each_row_on_one_line_and_has_no_footer() {
     assert_eq!(
         stdout_of(&["--markdown", "-c", MIXED]),
         "\
 |  id | name        |    score | note         |
-|-----|-------------|----------|--------------|
-|   1 | 中文        |      2.5 | NULL         |
-|  22 | 日本語 text |     NULL | two<br>lines |
+|----:|-------------|---------:|--------------|
+|   1 | 中文        |      2.5 |              |
+|  22 | 日本語 text |          | two<br>lines |
 | 333 | abc         | -1.0e-07 | X'0102'      |
-3 rows
 "
     );
+}
+
+/// The cells of every row of the one GitHub table `markdown` holds, and its column
+/// alignments; fails if anything but that table is in it (a footer line would be a
+/// paragraph after it).
+fn github_table(markdown: &str) -> (Vec<pulldown_cmark::Alignment>, Vec<Vec<String>>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut events = Parser::new_ext(markdown, Options::ENABLE_TABLES);
+    let Some(Event::Start(Tag::Table(alignments))) = events.next() else {
+        panic!("no table first in:\n{markdown}");
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for event in events.by_ref() {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => rows.last_mut().unwrap().push(String::new()),
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => {
+                rows.last_mut().unwrap().last_mut().unwrap().push_str(&t)
+            }
+            Event::End(TagEnd::Table) => break,
+            _ => {}
+        }
+    }
+    let after: Vec<Event> = events.collect();
+    assert!(
+        after.is_empty(),
+        "more than the table: {after:?}\n{markdown}"
+    );
+    (alignments, rows)
+}
+
+#[test]
+fn markdown_output_parses_as_a_github_table_with_numbers_right_aligned() {
+    use pulldown_cmark::Alignment::{None as Left, Right};
+    let out = stdout_of(&[
+        "--markdown",
+        "-c",
+        "SELECT 1 AS n, 'a|b' AS t, NULL AS note, 128800000000 AS big \
+         UNION ALL SELECT 2, 'two\nlines', 'x', NULL",
+    ]);
+    let (alignments, rows) = github_table(&out);
+    assert_eq!(alignments, vec![Right, Left, Left, Right]);
+    assert_eq!(
+        rows,
+        vec![
+            vec!["n", "t", "note", "big"],
+            vec!["1", "a|b", "", "128,800,000,000"],
+            vec!["2", "two<br>lines", "x", ""],
+        ]
+    );
+    let dashed = stdout_of(&["--markdown", "--nullvalue", "-", "-c", "SELECT NULL AS n"]);
+    assert_eq!(github_table(&dashed).1, vec![vec!["n"], vec!["-"]]);
+}
+
+#[test]
+fn markdown_of_the_dataset_parses_as_one_github_table() {
+    let out = crate::common::scoql()
+        .args(["--markdown", "-c", "SELECT * FROM facts LIMIT 10"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (alignments, rows) = github_table(&text);
+    assert_eq!(rows.len(), 11, "{text}");
+    assert!(rows.iter().all(|r| r.len() == alignments.len()), "{text}");
+    assert_eq!(rows[0][0], "ref");
 }
 
 #[test]
