@@ -174,6 +174,22 @@ mod actions {
     }
 
     #[test]
+    fn numbers_changes_how_tables_show_numbers_and_refuses_an_unknown_style() {
+        let mut s = Session::for_tests(&[]);
+        assert!(sql(&mut s, "select 1234567 as n").contains("│ 1,234,567 │"));
+        assert!(dot(&mut s, ".numbers plain").is_ok());
+        assert!(sql(&mut s, "select 1234567 as n").contains("│ 1234567 │"));
+        assert!(dot(&mut s, ".numbers").is_ok());
+        assert_eq!(s.take_output(), "numbers: plain\n");
+        match dot(&mut s, ".numbers huge") {
+            Err(Error::Usage { usage, .. }) => assert!(usage.starts_with(".numbers")),
+            Err(other) => panic!("{other}"),
+            Ok(_) => panic!("an unknown style is refused"),
+        }
+        assert!(sql(&mut s, "select 1234567 as n").contains("│ 1234567 │"));
+    }
+
+    #[test]
     fn last_draws_the_previous_result_again_in_another_mode() {
         let mut s = Session::for_tests(&["--list"]);
         sql(&mut s, "select 1 as a, 'x' as b union all select 2, 'y'");

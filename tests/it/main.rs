@@ -12,6 +12,7 @@ mod dataset;
 mod dot;
 mod exit_codes;
 mod figures;
+mod fitting;
 mod handoff;
 mod output;
 mod repl;

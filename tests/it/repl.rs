@@ -65,9 +65,21 @@ pub(crate) struct Term {
 }
 
 impl Term {
-    /// Starts `scoql ARGS` with exactly the environment of `home` plus `env`. The pane
-    /// stays after scoql exits (remain-on-exit), so its exit status can be read.
+    /// Starts `scoql ARGS` in a 120 × 40 pane with exactly the environment of `home` plus
+    /// `env`. The pane stays after scoql exits (remain-on-exit), so its exit status can be
+    /// read.
     pub(crate) fn start(tag: &str, home: &Home, env: &[(&str, &str)], args: &[&str]) -> Term {
+        Term::start_sized(tag, home, env, args, (120, 40))
+    }
+
+    /// As `start`, in a pane of `(columns, rows)`.
+    pub(crate) fn start_sized(
+        tag: &str,
+        home: &Home,
+        env: &[(&str, &str)],
+        args: &[&str],
+        (columns, rows): (u16, u16),
+    ) -> Term {
         let term = Term {
             // One socket per server: a killed server can still be closing its socket when
             // the next test step starts another in the same home.
@@ -83,9 +95,9 @@ impl Term {
             "new-session".into(),
             "-d".into(),
             "-x".into(),
-            "120".into(),
+            columns.to_string(),
             "-y".into(),
-            "40".into(),
+            rows.to_string(),
             "-s".into(),
             term.name.clone(),
             "--".into(),
