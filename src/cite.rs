@@ -11,7 +11,8 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::figures::{self, id_order, split_ids};
-use crate::render::chart::{cut, width};
+use crate::render::chart::width;
+use crate::render::prose;
 use crate::render::{Mode, Options};
 use crate::session::Session;
 use crate::sqlite::{Grid, query};
@@ -250,22 +251,23 @@ pub fn legend(conn: &Connection, ids: &[String], opts: &Options) -> String {
         let mut line = format!("{lead}{who}, ");
         let rest = format!(", {date}, {address}");
         match title {
-            Some(t) => {
-                // Only the title, free text, is shortened to fit the terminal.
-                let room = opts
-                    .width
-                    .map(|w| usize::from(w).saturating_sub(width(&line) + width(&rest) + 2));
-                let t = match room {
-                    Some(r) if r >= 12 => cut(&t, r),
-                    _ => t,
-                };
-                line.push_str(&format!("\"{t}\""));
-            }
+            Some(t) => line.push_str(&format!("\"{t}\"")),
             None => line.push_str("untitled"),
         }
         line.push_str(&rest);
-        out.push_str(&line);
-        out.push('\n');
+        // On a terminal the entry wraps between words under its id, and an address too
+        // long to share a line gets one of its own: a citation is never cut. Markdown is
+        // made to be pasted, so its footnotes stay one line each.
+        match opts.width.filter(|_| !is_markdown) {
+            Some(w) => {
+                let text = &line[lead.len()..];
+                out.push_str(&prose::hanging(&lead, width(&lead), text, usize::from(w)));
+            }
+            None => {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
     }
     out
 }

@@ -143,6 +143,31 @@ pub fn describe(s: &mut Session, c: &Call) -> Result<Flow> {
         let doc = docs.get(&column).cloned().unwrap_or_default();
         row.push(Value::text(doc));
     }
+    if s.opts.mode.is_table() {
+        // A reader's table leaves out the columns empty in every row (a view has no
+        // defaults, keys or references), so the descriptions get the width.
+        let is_empty = |c: usize| {
+            grid.rows
+                .iter()
+                .all(|r| matches!(&r[c], Value::Text(t) if t.is_empty()))
+        };
+        let keep: Vec<bool> = (0..grid.columns.len()).map(|c| !is_empty(c)).collect();
+        let pick = |row: &[Value]| {
+            row.iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(v, _)| v.clone())
+                .collect()
+        };
+        grid.columns = grid
+            .columns
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| c.clone())
+            .collect();
+        grid.rows = grid.rows.iter().map(|r| pick(r)).collect();
+    }
     s.show(&grid)?;
     Ok(Flow::Continue)
 }

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::{Call, Flow, emit};
+use super::{Call, Flow, emit, emit_paragraphs};
 use crate::error::{self, Result};
 use crate::input::{Frame, TextSource};
 use crate::saved::{self, SavedQuery};
@@ -39,7 +39,7 @@ pub fn examples(s: &mut Session, c: &Call) -> Result<Flow> {
     }
     let is_table = s.opts.mode.is_table();
     if is_table {
-        emit(
+        emit_paragraphs(
             s,
             "Shipped with scoql (.run NAME, .examples NAME for its SQL):\n",
         )?;
@@ -59,9 +59,9 @@ pub fn examples(s: &mut Session, c: &Call) -> Result<Flow> {
         let text = format!(
             "\nYour own: none yet in {dir} (save the last statement with .save-query NAME).\n"
         );
-        return emit(s, &text);
+        return emit_paragraphs(s, &text);
     }
-    emit(s, &format!("\nYour own, in {dir}:\n"))?;
+    emit_paragraphs(s, &format!("\nYour own, in {dir}:\n"))?;
     s.show(&listing(&own))?;
     Ok(Flow::Continue)
 }
@@ -82,10 +82,12 @@ fn show_one(s: &mut Session, c: &Call, name: &str) -> Result<Flow> {
         Some(p) => format!("your own, {}", p.display()),
         None => "shipped with scoql".into(),
     };
-    let mut text = format!("{} — {whose}\n", q.name);
+    // The words wrap to the terminal; the SQL is shown as it is written.
+    let mut about = format!("{} — {whose}\n", q.name);
     if !q.description.is_empty() {
-        text.push_str(&format!("{}\n", q.description));
+        about.push_str(&format!("{}\n", q.description));
     }
+    let mut text = crate::render::prose::paragraphs(&about, s.text_width());
     if q.params.is_empty() {
         text.push_str("Parameters: none\n");
     } else {

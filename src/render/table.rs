@@ -469,7 +469,11 @@ impl Renderer for TableRenderer {
             .filter(|s| matches!(s, Slot::Column(..)))
             .count();
         let rows_shown = (self.head_rows() + self.tail.len()) as u64;
-        let footer = fit::footer(self.total, self.columns.len(), shown, rows_shown);
+        let mut footer = fit::footer(self.total, self.columns.len(), shown, rows_shown);
+        // On a narrow terminal rows and columns get a line each, so the footer fits too.
+        if terminal.is_some_and(|w| display_width(&footer) > usize::from(w)) {
+            footer = footer.replace(" · ", "\n");
+        }
         out.extend_from_slice(footer.as_bytes());
         out.push(b'\n');
     }
