@@ -328,3 +328,17 @@ fn the_banner_fits_80_columns() {
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(banner.width() <= 80, "{banner}");
 }
+
+#[test]
+fn the_readme_shows_the_table_scoql_fits_to_80_columns() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let home = Home::new();
+    let term = dataset_term("readme", &home, 80);
+    let screen = term.submit("SELECT * FROM facts LIMIT 10;");
+    let table = last_table(&screen).join("\n");
+    assert!(
+        readme.contains(&format!("scoql> SELECT * FROM facts LIMIT 10;\n{table}\n```")),
+        "README.md should show the table as drawn at 80 columns:\n{table}"
+    );
+}
