@@ -71,6 +71,8 @@ pub struct TableRenderer {
     grouped: Vec<bool>,
     /// Where a cell is formatted, reused from row to row.
     scratch: String,
+    /// The flags of every held cell or'ed together: whether any spans lines or is NULL.
+    shapes: u8,
 }
 
 impl TableRenderer {
@@ -90,6 +92,7 @@ impl TableRenderer {
             total: 0,
             grouped: Vec::new(),
             scratch: String::new(),
+            shapes: 0,
         }
     }
 
@@ -419,6 +422,7 @@ impl Renderer for TableRenderer {
         if self.head_rows < self.head_cap {
             for cell in cells {
                 let flags = self.format(cell, &mut scratch);
+                self.shapes |= flags;
                 self.head.push(&scratch, flags);
             }
             self.head_rows += 1;
@@ -430,6 +434,7 @@ impl Renderer for TableRenderer {
                 .iter()
                 .map(|cell| {
                     let flags = self.format(cell, &mut scratch);
+                    self.shapes |= flags;
                     (scratch.clone(), flags)
                 })
                 .collect();

@@ -338,7 +338,9 @@ fn the_readme_shows_the_table_scoql_fits_to_80_columns() {
     let screen = term.submit("SELECT * FROM facts LIMIT 10;");
     let table = last_table(&screen).join("\n");
     assert!(
-        readme.contains(&format!("scoql> SELECT * FROM facts LIMIT 10;\n{table}\n```")),
+        readme.contains(&format!(
+            "scoql> SELECT * FROM facts LIMIT 10;\n{table}\n```"
+        )),
         "README.md should show the table as drawn at 80 columns:\n{table}"
     );
 }

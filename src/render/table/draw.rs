@@ -140,18 +140,25 @@ impl TableRenderer {
             }
         }
         let mut scratch = String::new();
+        let mut bar = [0u8; 4];
+        let bar = frame.bar.encode_utf8(&mut bar).as_bytes();
+        // Most tables have no cell that spans lines or needs colour: then, unfitted, every
+        // row is simple and no row needs looking at first.
+        let all_simple =
+            !is_fitted && self.shapes & MULTI == 0 && (self.shapes & NULL == 0 || !self.opts.color);
         for r in 0..rows {
-            let is_simple = slots.iter().all(|slot| match *slot {
-                Slot::Gap => true,
-                Slot::Column(c, w) => {
-                    let (text, flags) = self.cell(r, c);
-                    flags & MULTI == 0
-                        && (!is_fitted || self.width(c, text, flags) <= w)
-                        && (flags & NULL == 0 || !self.opts.color)
-                }
-            });
+            let is_simple = all_simple
+                || slots.iter().all(|slot| match *slot {
+                    Slot::Gap => true,
+                    Slot::Column(c, w) => {
+                        let (text, flags) = self.cell(r, c);
+                        flags & MULTI == 0
+                            && (!is_fitted || self.width(c, text, flags) <= w)
+                            && (flags & NULL == 0 || !self.opts.color)
+                    }
+                });
             if is_simple {
-                self.simple_row(out, frame.bar, r, slots, &numeric, &mut scratch);
+                self.simple_row(out, bar, r, slots, &numeric, &mut scratch);
             } else {
                 self.full_row(out, frame.bar, r, slots, &numeric);
             }
@@ -174,21 +181,24 @@ impl TableRenderer {
     fn simple_row(
         &self,
         out: &mut Vec<u8>,
-        bar: char,
+        bar: &[u8],
         r: usize,
         slots: &[Slot],
         numeric: &[bool],
         scratch: &mut String,
     ) {
-        push_char(out, bar);
+        let is_ellipsis = self.is_ellipsis(r);
+        out.extend_from_slice(bar);
         for (i, slot) in slots.iter().enumerate() {
             if i > 0 {
-                push_char(out, bar);
+                out.extend_from_slice(bar);
             }
             let (text, flags, is_right) = match *slot {
                 Slot::Column(c, _) => {
                     let (text, flags) = self.shown(r, c, scratch);
-                    (text, flags, self.is_right(r, flags, numeric[c]))
+                    let is_right =
+                        flags & NUMBER != 0 || ((flags & NULL != 0 || is_ellipsis) && numeric[c]);
+                    (text, flags, is_right)
                 }
                 Slot::Gap => ("…", WIDE, false),
             };
@@ -198,7 +208,7 @@ impl TableRenderer {
             out.extend_from_slice(text.as_bytes());
             spaces(out, after + 1);
         }
-        push_char(out, bar);
+        out.extend_from_slice(bar);
         out.push(b'\n');
     }
 

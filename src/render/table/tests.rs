@@ -27,6 +27,7 @@ fn filled(
         t.total += 1;
         if t.head_rows < t.head_cap {
             for (text, flags) in row {
+                t.shapes |= flags | shape(text);
                 t.head.push(text, flags | shape(text));
             }
             t.head_rows += 1;
@@ -34,11 +35,12 @@ fn filled(
             if t.tail.len() == t.tail_cap {
                 t.tail.pop_front();
             }
-            t.tail.push_back(
-                row.iter()
-                    .map(|(text, f)| (text.clone(), f | shape(text)))
-                    .collect(),
-            );
+            let held: Vec<(String, u8)> = row
+                .iter()
+                .map(|(text, f)| (text.clone(), f | shape(text)))
+                .collect();
+            t.shapes |= held.iter().fold(0, |all, (_, f)| all | f);
+            t.tail.push_back(held);
         }
     }
     t
