@@ -5,7 +5,7 @@
 //! drawn by the same code.
 
 pub mod chart;
-pub mod fit;
+mod fit;
 mod html;
 mod json;
 mod kind;

@@ -290,20 +290,36 @@ fn sources_s01_at_80_columns_shows_its_whole_address() {
 #[test]
 fn documentation_wraps_to_the_terminal_instead_of_being_cut() {
     let home = Home::new();
+    // At 40 columns too, but for .examples, which names a directory longer than that.
+    let narrow = dataset_term("docs40", &home, 40);
     let term = dataset_term("docs", &home, 80);
-    for command in [".describe facts", ".examples", ".about", ".help"] {
-        let before = term.screen().lines().count();
-        let screen = term.submit(command);
-        let printed: Vec<&str> = screen.lines().skip(before).collect();
-        for line in &printed {
-            assert!(
-                line.width() <= 80,
-                "{command}: {line}\n{}",
-                printed.join("\n")
-            );
-            // A `…` may mark columns left out (a cell of its own), never cut text.
-            let cut = line.replace("│ … │", "").contains('…');
-            assert!(!cut, "{command} cut: {line}");
+    let runs = [
+        (
+            &narrow,
+            40,
+            &[".describe facts", ".about", ".help", ".help mode"][..],
+        ),
+        (
+            &term,
+            80,
+            &[".describe facts", ".examples", ".about", ".help"][..],
+        ),
+    ];
+    for (term, width, commands) in runs {
+        for command in commands {
+            let before = term.screen().lines().count();
+            let screen = term.submit(command);
+            let printed: Vec<&str> = screen.lines().skip(before).collect();
+            for line in &printed {
+                assert!(
+                    line.width() <= width,
+                    "{command} at {width}: {line}\n{}",
+                    printed.join("\n")
+                );
+                // A `…` may mark columns left out (a cell of its own), never cut text.
+                let cut = line.replace("│ … │", "").contains('…');
+                assert!(!cut, "{command} cut: {line}");
+            }
         }
     }
     // Every word of every saved query's description is on the screen.
