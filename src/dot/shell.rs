@@ -118,9 +118,9 @@ fn one_help(cmd: &Command, width: usize) -> String {
         text.push_str(&prose::hanging(
             "    ",
             4,
-            "A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL) binds \
-             as that literal; anything else (2021-03-01, 12:30, KZ-01) binds as text, \
-             verbatim. Quotes around an argument go first: \"'2021'\" is text.",
+            "A VALUE that is exactly one SQL literal (12, 2.5, 'text', X'00', NULL)\n\
+             binds as that literal; anything else (2021-03-01, 12:30, KZ-01) binds as \
+             text, verbatim. Quotes around an argument go first: \"'2021'\" is text.",
             width,
         ));
     }

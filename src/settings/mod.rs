@@ -379,8 +379,10 @@ impl Settings {
         if args.maxrows.is_some() {
             set(&["maxrows"], Origin::CommandLine);
         }
+        output.numbers = args.numbers.unwrap_or(output.numbers);
         for (key, given) in [
             ("bail", args.bail),
+            ("numbers", args.numbers.is_some()),
             ("cite", args.cite),
             ("echo", args.echo),
             ("safe", args.safe),
@@ -389,10 +391,6 @@ impl Settings {
             if given {
                 set(&[key], Origin::CommandLine);
             }
-        }
-        if let Some(numbers) = args.numbers {
-            output.numbers = numbers;
-            set(&["numbers"], Origin::CommandLine);
         }
         let dataset = if let Some(db) = args.db {
             Dataset::File(db)
