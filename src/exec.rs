@@ -11,7 +11,6 @@ use rusqlite::Connection;
 
 use crate::cite;
 use crate::error::{Error, Result};
-use crate::guard;
 use crate::input::Chunk;
 use crate::pager::Paged;
 use crate::render::{Discard, Kept, Mode, Options, Renderer, renderer};
@@ -72,7 +71,6 @@ fn run_statements(
             ..opts
         };
     }
-    let is_safe = session.is_safe();
     let how = How {
         is_cited: session.cite,
         // `.chart --next` draws this input's result as a chart, instead of a table.
@@ -80,6 +78,7 @@ fn run_statements(
     };
     // A result that is only kept for a chart has nothing to page.
     let pager = session.pager_for_result().filter(|_| how.is_drawn);
+    let refusals = session.refusals();
     let mut last = None;
     // The last statement that ran, and the last that gave a result: byte range and the
     // parameters it names (made into a `Statement` once, after the loop).
@@ -87,31 +86,28 @@ fn run_statements(
     let mut queried: Option<(usize, usize, Vec<String>)> = None;
     let result = (|| {
         let (conn, sink) = session.conn_and_sink();
-        for prepared in Statements::new(conn, &sql) {
+        let mut statements = Statements::new(conn, &sql);
+        loop {
             // A signal between two statements stops the next one from running.
             if signal::is_interrupted() {
                 return Err(Error::Interrupted);
             }
+            // A refusal by --safe or --readonly explains only this statement's error.
+            let watch = refusals.watch();
+            let Some(prepared) = statements.next() else {
+                break;
+            };
             let prepared = prepared.map_err(|e| {
-                let location = Some(chunk.locate(e.offset));
-                match guard::take_denial() {
-                    Some(message) => Error::Refused { message, location },
-                    None => Error::Sql {
-                        message: e.message,
-                        location,
-                    },
-                }
+                watch.explain(Error::Sql {
+                    message: e.message,
+                    location: Some(chunk.locate(e.offset)),
+                })
             })?;
             let here = || chunk.locate(prepared.start);
             let mut stmt = prepared.stmt;
-            if is_safe && guard::is_vacuum_into(&chunk.text[prepared.start..prepared.end]) {
-                return Err(Error::Refused {
-                    message: "VACUUM INTO is not allowed with --safe".into(),
-                    location: Some(here()),
-                });
-            }
             stmt.bind(params).map_err(|e| e.at(&here()))?;
             let names = stmt.parameter_names();
+            // Some refusals come while the statement runs: VACUUM attaches its copy then.
             let kept = match &pager {
                 Some((command, height)) => {
                     let mut paged = Paged::new(sink, command, *height);
@@ -123,7 +119,7 @@ fn run_statements(
                 }
                 None => step_into(&mut stmt, &opts, sink, conn, how),
             }
-            .map_err(|e| e.at(&here()));
+            .map_err(|e| watch.explain(e).at(&here()));
             let span = (prepared.start, prepared.end, names);
             match kept {
                 Ok(Some(k)) => {

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use crate::dataset;
 use crate::error::Result;
 use crate::figures::series::NextChart;
-use crate::guard;
+use crate::guard::{self, Refusals};
 use crate::render::{self, Kept, Options};
 use crate::settings::{Dataset, Origin, Settings};
 use crate::signal;
@@ -67,16 +67,23 @@ impl Write for Sink {
     }
 }
 
-/// A connection with the flags' guards installed and registered for interruption.
-fn secure(mut conn: Connection, is_safe: bool, is_readonly: bool) -> Result<Connection> {
-    guard::install(&mut conn, is_safe, is_readonly)?;
+/// A connection with the flags' guards installed and registered for interruption, and
+/// where its guard says why it refused.
+fn secure(
+    mut conn: Connection,
+    is_safe: bool,
+    is_readonly: bool,
+) -> Result<(Connection, Refusals)> {
+    let refusals = guard::install(&mut conn, is_safe, is_readonly)?;
     signal::watch(&conn);
-    Ok(conn)
+    Ok((conn, refusals))
 }
 
 /// Everything a running shell holds.
 pub struct Session {
     conn: Connection,
+    /// Why `conn`'s guard refused, for the statement that was refused.
+    refusals: Refusals,
     dataset: Dataset,
     is_safe: bool,
     is_readonly: bool,
@@ -130,8 +137,10 @@ pub struct Statement {
 impl Session {
     pub fn new(settings: &Settings) -> Result<Session> {
         let conn = dataset::open(&settings.dataset, settings.readonly)?;
+        let (conn, refusals) = secure(conn, settings.safe, settings.readonly)?;
         Ok(Session {
-            conn: secure(conn, settings.safe, settings.readonly)?,
+            conn,
+            refusals,
             dataset: settings.dataset.clone(),
             is_safe: settings.safe,
             is_readonly: settings.readonly,
@@ -240,7 +249,7 @@ impl Session {
     /// Makes `conn` the session's database. `--safe` and `--readonly` are applied to it
     /// before anything can run on it, and signals interrupt its statements from now on.
     pub fn set_connection(&mut self, conn: Connection, is_readonly: bool) -> Result<()> {
-        self.conn = secure(conn, self.is_safe, is_readonly)?;
+        (self.conn, self.refusals) = secure(conn, self.is_safe, is_readonly)?;
         self.is_readonly = is_readonly;
         Ok(())
     }
@@ -249,6 +258,11 @@ impl Session {
     /// other.
     pub fn conn_and_sink(&mut self) -> (&Connection, &mut Sink) {
         (&self.conn, &mut self.sink)
+    }
+
+    /// Why the connection's guard refused a statement (`--safe`, `--readonly`).
+    pub fn refusals(&self) -> Refusals {
+        self.refusals.clone()
     }
 
     pub fn sink(&mut self) -> &mut Sink {

@@ -95,3 +95,25 @@ pub fn read_until(child: &mut Child, needle: &[u8]) -> Vec<u8> {
     }
     seen
 }
+
+/// Makes `cmd`'s child unable to write more than `bytes` to any file, as a full disk
+/// would (the write fails with EFBIG; SIGXFSZ, which would otherwise kill it, is ignored).
+/// How tests run out of space without a full filesystem or a write to /dev/full.
+pub fn limit_file_size(cmd: &mut StdCommand, bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit and signal are async-signal-safe, as code between fork and exec must
+    // be; the closure touches nothing else.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+}

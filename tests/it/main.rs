@@ -18,4 +18,5 @@ mod output;
 mod repl;
 mod repl_habits;
 mod saved_queries;
+mod security;
 mod sqlite3_shell;

@@ -78,6 +78,30 @@ impl Term {
         home: &Home,
         env: &[(&str, &str)],
         args: &[&str],
+        size: (u16, u16),
+    ) -> Term {
+        let mut program = vec![crate::common::BIN];
+        program.extend(args);
+        Term::launch(tag, home, env, &program, size)
+    }
+
+    /// Starts `program` (a command line whose first word is run) in a 120 × 40 pane, with
+    /// the same environment as `start`: for tests that wrap scoql (redirect its stderr, run
+    /// it in a session of its own).
+    pub(crate) fn start_program(
+        tag: &str,
+        home: &Home,
+        env: &[(&str, &str)],
+        program: &[&str],
+    ) -> Term {
+        Term::launch(tag, home, env, program, (120, 40))
+    }
+
+    fn launch(
+        tag: &str,
+        home: &Home,
+        env: &[(&str, &str)],
+        program: &[&str],
         (columns, rows): (u16, u16),
     ) -> Term {
         let term = Term {
@@ -110,8 +134,7 @@ impl Term {
             "LANG=C.UTF-8".into(),
         ];
         cmd.extend(env.iter().map(|(k, v)| format!("{k}={v}")));
-        cmd.push(crate::common::BIN.to_string());
-        cmd.extend(args.iter().map(|s| s.to_string()));
+        cmd.extend(program.iter().map(|s| s.to_string()));
         term.tmux(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
         term
     }
@@ -267,7 +290,7 @@ impl Drop for Term {
 }
 
 /// The last non-empty line of a screen: where the cursor is while scoql waits for input.
-fn last_line(screen: &str) -> &str {
+pub(crate) fn last_line(screen: &str) -> &str {
     screen
         .lines()
         .rev()
