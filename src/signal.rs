@@ -31,6 +31,13 @@ static TERMINAL: Mutex<Option<libc::termios>> = Mutex::new(None);
 /// Starts the signal thread. Failing to install it (no threads left) leaves the default
 /// signal behaviour, which still ends the process.
 pub fn install() {
+    // The flags are set inside the handler itself, before the signal thread even wakes: a
+    // signal that arrived while the main thread was blocked (writing a result) is seen by
+    // the check it makes as soon as it returns, before the next statement.
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+        // SAFETY: the action only stores to atomics, which is async-signal-safe.
+        let _ = unsafe { signal_hook::low_level::register(sig, move || mark(sig)) };
+    }
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
     };
@@ -43,13 +50,20 @@ pub fn install() {
         });
 }
 
+/// Records a signal in the flags the driver reads. Runs in the signal handler (and again
+/// on the signal thread): atomic stores only.
+fn mark(sig: i32) {
+    if sig != SIGINT {
+        TERMINATED.store(sig, Ordering::SeqCst);
+    }
+    INTERRUPTED.store(true, Ordering::SeqCst);
+}
+
 fn on_signal(sig: i32) {
+    mark(sig);
     let end = if sig == SIGINT {
-        INTERRUPTED.store(true, Ordering::SeqCst);
         End::Interrupted
     } else {
-        TERMINATED.store(sig, Ordering::SeqCst);
-        INTERRUPTED.store(true, Ordering::SeqCst);
         End::Terminated(sig)
     };
     if let Ok(slot) = HANDLE.lock()

@@ -12,7 +12,7 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_scoql");
 
 /// Clears the environment down to PATH and points HOME and the XDG directories at a
 /// directory that does not exist.
-fn hermetic(c: &mut StdCommand) {
+pub fn hermetic(c: &mut StdCommand) {
     c.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", "/nonexistent")

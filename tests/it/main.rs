@@ -17,6 +17,7 @@ mod handoff;
 mod output;
 mod repl;
 mod repl_habits;
+mod robustness;
 mod saved_queries;
 mod security;
 mod sqlite3_shell;

@@ -315,8 +315,8 @@ fn save_refuses_a_read_only_target_and_anything_not_a_regular_file() {
 #[test]
 fn save_never_writes_through_a_symlink_planted_beside_the_target() {
     let dir = TempDir::new().unwrap();
-    let victim = dir.path().join("victim.db");
-    fs::write(&victim, b"another database").unwrap();
+    let victim = database(dir.path(), "victim.db");
+    let before = fs::read(&victim).unwrap();
     let mut child = command()
         .current_dir(dir.path())
         .arg("--no-seed")
@@ -341,7 +341,11 @@ fn save_never_writes_through_a_symlink_planted_beside_the_target() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(fs::read(&victim).unwrap(), b"another database");
+    assert_eq!(
+        fs::read(&victim).unwrap(),
+        before,
+        "the other database was overwritten"
+    );
     let target = fs::symlink_metadata(dir.path().join("target.db")).unwrap();
     assert!(target.file_type().is_file());
     assert_eq!(
