@@ -93,31 +93,36 @@ enum Refusal {
 }
 
 impl Target {
+    /// The real path of the file to replace, every symlink resolved (SQLite opens the
+    /// temporary file refusing symlinks anywhere in its path), and what it is now.
     fn resolve(path: &Path) -> std::result::Result<Target, Refusal> {
-        let link = match fs::symlink_metadata(path) {
-            Ok(m) => m,
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if fs::symlink_metadata(path).is_ok() {
+                    return Err(Refusal::Why("it is a symlink to a missing file"));
+                }
+                let name = path
+                    .file_name()
+                    .filter(|_| !path.as_os_str().as_bytes().ends_with(b"/"))
+                    .ok_or(Refusal::Why("not a file name"))?;
+                let dir = fs::canonicalize(parent_of(path)).map_err(Refusal::Io)?;
                 return Ok(Target {
-                    real: path.to_path_buf(),
+                    real: dir.join(name),
                     existing: None,
                 });
             }
             Err(e) => return Err(Refusal::Io(e)),
         };
-        let real = if link.file_type().is_symlink() {
-            fs::canonicalize(path).map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => Refusal::Why("it is a symlink to a missing file"),
-                _ => Refusal::Io(e),
-            })?
-        } else {
-            path.to_path_buf()
-        };
-        let meta = fs::metadata(&real).map_err(Refusal::Io)?;
+        if meta.is_dir() {
+            return Err(Refusal::Why("is a directory"));
+        }
         if !meta.is_file() {
             // A FIFO, a device (`/dev/null`), a socket or a directory: replacing it with a
             // regular file would destroy what it is, and writing into it is not saving.
             return Err(Refusal::Why("not a regular file"));
         }
+        let real = fs::canonicalize(path).map_err(Refusal::Io)?;
         // No write bit is read-only even for root, who may open it anyway; otherwise the
         // kernel's own check decides (opening for writing changes nothing by itself).
         if meta.permissions().readonly() || OpenOptions::new().write(true).open(&real).is_err() {

@@ -258,7 +258,19 @@ fn save_through_a_symlink_updates_the_file_it_points_to() {
     assert!(link.file_type().is_symlink(), "the symlink was replaced");
     assert_eq!(sqlite3(&real, "select a from t"), "3\n");
     assert_eq!(fs::metadata(&real).unwrap().mode() & 0o777, 0o640);
-    assert_eq!(names(&dir.path().join("real")), ["data.db"]);
+    // A new file in a directory reached through a symlink.
+    std::os::unix::fs::symlink("real", dir.path().join("linked")).unwrap();
+    let (code, _, err) = run_in(
+        dir.path(),
+        &["--no-seed"],
+        "create table t(a); insert into t values (4);\n.save linked/new.db\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        sqlite3(&dir.path().join("real/new.db"), "select a from t"),
+        "4\n"
+    );
+    assert_eq!(names(&dir.path().join("real")), ["data.db", "new.db"]);
 }
 
 /// Item 4: .save refuses, and leaves as it was, a read-only file and anything that is not a
@@ -281,7 +293,7 @@ fn save_refuses_a_read_only_target_and_anything_not_a_regular_file() {
         ("readonly.db", "read-only"),
         ("fifo", "not a regular file"),
         ("socket", "not a regular file"),
-        ("dir", "not a regular file"),
+        ("dir", "is a directory"),
         ("link-to-fifo", "not a regular file"),
         ("dangling", "missing file"),
     ] {
