@@ -36,17 +36,14 @@ pub fn save(s: &mut Session, c: &Call) -> Result<Flow> {
     let Some(path) = c.path(0) else {
         return Err(c.usage_error("expected a file name"));
     };
-    let fail = |message: &str| Error::File {
+    let io_fail = |source: io::Error| Error::File {
         action: "save to",
         path: path.clone(),
-        source: io::Error::other(message.to_string()),
+        source,
     };
+    let fail = |message: &str| io_fail(io::Error::other(message.to_string()));
     let target = Target::resolve(&path).map_err(|e| match e {
-        Refusal::Io(source) => Error::File {
-            action: "save to",
-            path: path.clone(),
-            source,
-        },
+        Refusal::Io(source) => io_fail(source),
         Refusal::Why(message) => fail(message),
     })?;
     if let Some(name) = open_as(s.conn(), target.existing.as_ref())? {
@@ -61,11 +58,6 @@ pub fn save(s: &mut Session, c: &Call) -> Result<Flow> {
              while it is open)",
         ));
     }
-    let io_fail = |source: io::Error| Error::File {
-        action: "save to",
-        path: path.clone(),
-        source,
-    };
     let tmp = temporary_beside(&target.real).map_err(io_fail)?;
     backup_into(s.conn(), &tmp, &path)?;
     if let Some(old) = &target.existing {
