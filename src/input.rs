@@ -448,6 +448,21 @@ mod tests {
     }
 
     #[test]
+    fn a_backslash_g_line_ends_the_statement_above_it() {
+        // The splitter property test found this shape: `\G` alone on the line after a
+        // statement's first line.
+        let items = split("select 'é中'\n\\G");
+        assert_eq!(
+            items,
+            vec![Item::Sql {
+                text: "select 'é中'\n\n".into(),
+                line: 1,
+                is_vertical: true
+            }]
+        );
+    }
+
+    #[test]
     fn a_trailing_backslash_g_ends_a_statement_for_vertical_output() {
         assert_eq!(
             split("select 1\\G\nselect '\\G\n';"),
@@ -575,8 +590,16 @@ mod tests {
                 };
                 prop_assert!(start > last_start, "items out of order");
                 last_start = start;
+                let count = item_lines(item).len();
                 for (k, expected) in item_lines(item).iter().enumerate() {
-                    let got = &lines[start - 1 + k];
+                    let got = lines[start - 1 + k].as_str();
+                    // A statement ended by `\G` holds its last line without the `\G`.
+                    let got = match item {
+                        Item::Sql { is_vertical: true, .. } if k + 1 == count => {
+                            got.trim_end().strip_suffix("\\G").unwrap_or(got)
+                        }
+                        _ => got,
+                    };
                     match item {
                         Item::Dot { .. } => prop_assert_eq!(got.trim_start(), expected.as_str()),
                         Item::Sql { .. } | Item::Comment { .. } => prop_assert_eq!(got, expected.as_str()),
