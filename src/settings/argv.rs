@@ -44,7 +44,13 @@ pub(super) fn modes_in_order(matches: &ArgMatches, args: &Args) -> Vec<Mode> {
 /// `-bail -batch -cmd -echo -init -interactive -nullvalue -readonly -safe -separator
 /// -version -help` → their `--` form. A value that follows an option taking one is never
 /// rewritten (`--separator -csv` keeps `-csv`), nor is anything after `--`.
-pub(super) fn sqlite3_spellings(argv: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+///
+/// Errors with the message for a usage error when an option is one of sqlite3's that
+/// scoql does not have (`-column`, `-newline`, ...): clap would otherwise read it as
+/// short options, and `-column` as `-c olumn`, SQL to run.
+pub(super) fn sqlite3_spellings(
+    argv: impl IntoIterator<Item = OsString>,
+) -> Result<Vec<OsString>, String> {
     let command = Args::command();
     let mut takes_value: HashSet<String> = HashSet::new();
     for arg in command.get_arguments() {
@@ -72,11 +78,50 @@ pub(super) fn sqlite3_spellings(argv: impl IntoIterator<Item = OsString>) -> Vec
             out.push(arg);
             continue;
         }
+        if let Some(message) = unsupported(&word) {
+            return Err(message);
+        }
         let word = sqlite3_option(&word).unwrap_or(word);
         is_value_next = takes_value.contains(&word);
         out.push(OsString::from(word));
     }
-    out
+    Ok(out)
+}
+
+/// sqlite3 3.40's options (`sqlite3 -help`) that scoql does not have, each with what to use
+/// instead when there is something.
+const UNSUPPORTED: [(&str, &str); 16] = [
+    ("A", ""),
+    ("append", ""),
+    (
+        "ascii",
+        "; for fields and records split by other bytes use -separator",
+    ),
+    ("column", "; for aligned columns use --table or --box"),
+    ("deserialize", ""),
+    ("lookaside", ""),
+    ("maxsize", ""),
+    ("memtrace", ""),
+    ("mmap", ""),
+    ("newline", "; .separator COL ROW sets the row separator"),
+    ("nofollow", ""),
+    ("nonce", ""),
+    ("pagecache", ""),
+    ("stats", ""),
+    ("vfs", ""),
+    ("zip", ""),
+];
+
+/// The usage error for one of sqlite3's single-dash options that scoql lacks, or None.
+fn unsupported(word: &str) -> Option<String> {
+    let name = word.strip_prefix('-').filter(|n| !n.starts_with('-'))?;
+    let hint = UNSUPPORTED
+        .iter()
+        .find(|(option, _)| *option == name)
+        .map(|(_, hint)| *hint)?;
+    Some(format!(
+        "sqlite3's option '{word}' is not one of scoql's{hint}; scoql --help lists them"
+    ))
 }
 
 /// The `--` spelling of one of sqlite3's single-dash options, or None.

@@ -259,7 +259,10 @@ impl Settings {
         is_stdout_tty: bool,
         read_config: impl FnOnce(&std::path::Path) -> Option<Loaded>,
     ) -> Result<Settings, UsageError> {
-        let matches = Args::command().try_get_matches_from(sqlite3_spellings(argv))?;
+        let argv = sqlite3_spellings(argv).map_err(|message| {
+            Args::command().error(clap::error::ErrorKind::UnknownArgument, message)
+        })?;
+        let matches = Args::command().try_get_matches_from(argv)?;
         let args = Args::from_arg_matches(&matches)?;
         let config = if args.no_config {
             None

@@ -443,6 +443,33 @@ fn sqlite3_single_dash_options_work_as_in_sqlite3() {
 }
 
 #[test]
+fn sqlite3_options_scoql_lacks_are_usage_errors_not_other_options() {
+    // `-column` once parsed as `-c olumn` and ran the SQL "olumn"; every sqlite3 option
+    // scoql does not have is refused by name, with status 2, and nothing runs.
+    for option in [
+        "-column",
+        "-ascii",
+        "-newline",
+        "-nofollow",
+        "-stats",
+        "-zip",
+    ] {
+        scoql()
+            .args(["--no-seed", option, "-c", "select 1"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!("'{option}'")))
+            .stderr(predicate::str::contains("olumn\": syntax error").not());
+    }
+    scoql()
+        .args(["--no-seed", "-column"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--table"));
+}
+
+#[test]
 fn a_command_starting_with_a_comment_runs() {
     scoql()
         .args([
