@@ -17,6 +17,7 @@ use crate::render::{Mode, Options};
 use crate::session::Session;
 use crate::sqlite::{Grid, query};
 use crate::value::{Cell, Value};
+use crate::visible::visible;
 
 /// Watches the rows of one result and gives the legend of the sources they show.
 pub struct Collector {
@@ -255,6 +256,11 @@ pub fn legend(conn: &Connection, ids: &[String], opts: &Options) -> String {
             None => line.push_str("untitled"),
         }
         line.push_str(&rest);
+        // Every field comes from the sources table, which a --db file may fill with
+        // terminal escapes.
+        // (`line` starts with `lead`, and stays so: the mapping is one character for one.)
+        let lead = visible(&lead).into_owned();
+        let line = visible(&line).into_owned();
         // On a terminal the entry wraps between words under its id, and an address too
         // long to share a line gets one of its own: a citation is never cut. Markdown is
         // made to be pasted, so its footnotes stay one line each.

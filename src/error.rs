@@ -7,6 +7,10 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
 
+use unicode_width::UnicodeWidthChar;
+
+use crate::visible::visible;
+
 /// Where a piece of input came from and where in it: `queries/top.sql:3:1`, `<stdin>:2:5`,
 /// `<command 1>:1:8`. Lines and columns are 1-based; the column counts characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,25 +202,34 @@ impl Error {
     }
 
     /// The full report: `Error: message`, then the location and a caret when known.
+    /// Control characters of the message and the line are shown as pictures
+    /// ([`visible`]), and the caret is placed by display width, so that it stands under
+    /// its token after East-Asian wide characters (2 columns each) too.
     pub fn report(&self) -> String {
-        let mut out = format!("Error: {self}\n");
+        let mut out = format!("Error: {}\n", visible(&self.to_string()));
         if let Some(loc) = self.location() {
-            out.push_str(&format!("  --> {loc}\n"));
+            out.push_str(&format!("  --> {}\n", visible(&loc.to_string())));
             if let Some(text) = &loc.text {
                 let num = loc.line.to_string();
                 let pad = " ".repeat(num.len());
-                let shown: String = text.chars().take(200).collect();
-                let lead: String = shown
+                let shown: String = visible(text).chars().take(200).collect();
+                let before = loc.col.saturating_sub(1);
+                let mut lead = String::new();
+                for c in shown.chars().take(before) {
+                    match c {
+                        '\t' => lead.push('\t'),
+                        c => lead.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0))),
+                    }
+                }
+                let under: usize = shown
                     .chars()
-                    .take(loc.col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                    .skip(before)
+                    .take(loc.width.max(1))
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum();
                 out.push_str(&format!(" {pad} |\n"));
                 out.push_str(&format!(" {num} | {shown}\n"));
-                out.push_str(&format!(
-                    " {pad} | {lead}{}\n",
-                    "^".repeat(loc.width.max(1))
-                ));
+                out.push_str(&format!(" {pad} | {lead}{}\n", "^".repeat(under.max(1))));
             }
         }
         out
@@ -241,15 +254,16 @@ pub fn report(e: &Error) {
     let _ = io::stderr().lock().write_all(e.report().as_bytes());
 }
 
-/// Writes `warning: MESSAGE` to stderr, never panicking.
+/// Writes `warning: MESSAGE` to stderr, never panicking; control characters (from a file
+/// name or a CSV header) are shown as pictures.
 pub fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "warning: {message}");
+    let _ = writeln!(io::stderr().lock(), "warning: {}", visible(message));
 }
 
 /// Writes a one-line note to stderr (what a command did: a file written, bytes copied),
 /// never panicking. Notes stay out of results, which go to stdout or an `.output` file.
 pub fn note(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "{message}");
+    let _ = writeln!(io::stderr().lock(), "{}", visible(message));
 }
 
 /// How a run ended. The exit-status contract (DESIGN.md "Exit status", numbered in

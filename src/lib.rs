@@ -24,6 +24,7 @@ mod spreadsheet;
 pub mod sqlite;
 pub mod sqltext;
 pub mod value;
+mod visible;
 
 use crate::error::End;
 use crate::session::Session;

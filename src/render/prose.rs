@@ -1,9 +1,10 @@
 //! Text that is not a table, laid out for the terminal: paragraphs and `label  text` lines
 //! wrapped at word boundaries, and one record drawn vertically. A word is never broken: one
 //! too long for its column (an address) gets a line of its own, whole, so it can be read
-//! and copied as it is.
+//! and copied as it is. Control characters in the text are shown as pictures.
 
 use super::fit::display_width;
+use crate::visible::visible;
 
 /// `label`, then `text` wrapped at word boundaries in a column `indent` columns from the
 /// left of a `width`-column terminal: the first line beside `label` (below it when
@@ -20,6 +21,7 @@ pub fn hanging(label: &str, indent: usize, text: &str, width: usize) -> String {
             flush(&mut out, &mut line, &mut used);
         }
         for word in paragraph.split_whitespace() {
+            let word = &*visible(word);
             let w = display_width(word);
             if has_word && used + 1 + w <= width {
                 line.push(' ');

@@ -16,6 +16,7 @@ use super::kind::{Kind, is_key_column};
 use super::numbers::{self, GROUP_FROM, Numbers};
 use super::{Mode, Options, Renderer};
 use crate::value::{Cell, thousands};
+use crate::visible::picture;
 use draw::Slot;
 
 /// What a held cell is. A number is right-aligned and reshaped by `.numbers`; NULL is
@@ -379,12 +380,7 @@ fn push_visible(out: &mut String, s: &str) -> u8 {
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push_str("    "),
-            '\u{7f}' => out.push('\u{2421}'),
-            c if (c as u32) < 0x20 => {
-                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
-            }
-            c if c.is_control() => out.push('\u{fffd}'),
-            c => out.push(c),
+            c => out.push(picture(c).unwrap_or(c)),
         }
     }
     shape(&out[start..])

@@ -470,6 +470,23 @@ fn sqlite3_options_scoql_lacks_are_usage_errors_not_other_options() {
 }
 
 #[test]
+fn the_caret_stands_under_its_token_after_wide_characters() {
+    // Each of the four Chinese characters is two columns wide: the caret moves 4 further
+    // than the character count says, and underlines a wide identifier by its width.
+    scoql()
+        .arg("--no-seed")
+        .write_stdin("select '上合示范', nosuch;\nselect 1 as x, 中文;\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            " 1 | select '上合示范', nosuch;\n   |                    ^^^^^^\n",
+        ))
+        .stderr(predicate::str::contains(
+            " 2 | select 1 as x, 中文;\n   |                ^^^^\n",
+        ));
+}
+
+#[test]
 fn a_command_starting_with_a_comment_runs() {
     scoql()
         .args([

@@ -454,3 +454,49 @@ fn save_accepts_a_240_byte_file_name() {
     assert_eq!(sqlite3(&dir.path().join(&name), "select a from t"), "5\n");
     assert_eq!(names(dir.path()), [name]);
 }
+
+#[test]
+fn control_characters_in_data_and_input_never_reach_the_terminal_raw() {
+    // ESC and BEL from a line of SQL, a CSV header, a `--db` file's sources and a chart's
+    // labels: each is shown as its control picture (␛, ␇), never written as the byte that a
+    // terminal would obey (recolour, retitle the window, rewrite lines).
+    let dir = TempDir::new().unwrap();
+    let raw = |s: &str| s.contains('\x1b') || s.contains('\x07');
+    let (code, _, err) = run_in(
+        dir.path(),
+        &["--no-seed"],
+        "select 1 \x1b]0;owned\x07 x;\nselect * from \"t\x1b[31m\";\n.mode \x1b[2J\n",
+    );
+    assert_eq!(code, 1);
+    assert!(!raw(&err), "{err:?}");
+    assert!(err.contains("␛]0;owned␇"), "{err:?}");
+    assert!(err.contains("no such table: t␛[31m"), "{err:?}");
+    assert!(err.contains("unknown mode '␛[2J'"), "{err:?}");
+
+    fs::write(dir.path().join("h.csv"), "n\x1b[31m,n\x1b[31m\n1,2\n").unwrap();
+    let (_, _, err) = run_in(dir.path(), &["--no-seed"], ".import --csv h.csv t\n");
+    assert!(err.contains("n␛[31m_1"), "{err:?}");
+    assert!(!raw(&err), "{err:?}");
+
+    let db = dir.path().join("h.db");
+    sqlite3(
+        &db,
+        "create table sources(id text primary key, title text, publisher text, \
+         published text, url text); \
+         insert into sources values('S1', 'T\x1b[35m', 'P\x07', '2020', 'http://x\x1b[36m');",
+    );
+    let db = db.display().to_string();
+    let (code, out, err) = run_in(
+        dir.path(),
+        &["--db", &db, "--cite"],
+        "select 'S1' as source_id;\nselect 'a\x1b[31m' as label, 3 as n, 'S1' as source_id;\n\
+         .chart\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("S1  P␇, \"T␛[35m\", 2020, <http://x␛[36m>"),
+        "{out}"
+    );
+    assert!(out.contains("a␛[31m"), "{out}");
+    assert!(!raw(&out), "{out:?}");
+}

@@ -15,6 +15,8 @@ mod period;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::visible::visible;
+
 /// The kinds of chart `.chart` draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -98,10 +100,40 @@ pub struct Chart {
     pub ids: Vec<String>,
 }
 
+impl Chart {
+    /// The chart with control characters in its texts (labels and series come from the
+    /// data) shown as pictures, so that only the chart's own colours reach the terminal.
+    fn visible(&self) -> Chart {
+        let v = |s: &String| visible(s).into_owned();
+        let mark = |m: &Mark| Mark {
+            value: m.value,
+            text: v(&m.text),
+            qualifier: m.qualifier.as_ref().map(v),
+            source: m.source.as_ref().map(v),
+        };
+        Chart {
+            kind: self.kind,
+            title: v(&self.title),
+            series: self.series.iter().map(v).collect(),
+            labels: self.labels.iter().map(v).collect(),
+            is_calendar: self.is_calendar,
+            marks: self
+                .marks
+                .iter()
+                .map(|at| at.iter().map(|ms| ms.iter().map(mark).collect()).collect())
+                .collect(),
+            notes: self.notes.iter().map(v).collect(),
+            sources: v(&self.sources),
+            ids: self.ids.clone(),
+        }
+    }
+}
+
 /// Draws `chart` within `opts.width` columns. An error says why it cannot be drawn
 /// honestly in that width (a sparkline of more periods than columns, a negative value on a
 /// sparkline).
 pub fn draw(chart: &Chart, opts: &ChartOptions) -> Result<String, String> {
+    let chart = &chart.visible();
     let mut lines = vec![chart.title.clone()];
     let notes = match chart.kind {
         Kind::Bar => {
