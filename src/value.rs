@@ -76,13 +76,20 @@ impl Value {
 
     /// Reads a value typed by a user (`--param`, `.param set`, `.run NAME k=v`) the way
     /// DESIGN.md's parameter rule says: a value that is exactly one SQL literal — an
-    /// integer, a real, a '…' string, an X'…' blob or NULL — is that literal; anything else
-    /// (`2021-03-01`, `KZ`, `a b`) is text, verbatim. Nothing is ever evaluated as SQL, so
-    /// `2021-03-01` stays a date and not the number 2017.
+    /// integer, a real, a '…' string, an X'…' blob, NULL, TRUE or FALSE (SQLite's 1 and 0,
+    /// as sqlite3 binds them) — is that literal; anything else (`2021-03-01`, `KZ`, `a b`)
+    /// is text, verbatim. Nothing is ever evaluated as SQL, so `2021-03-01` stays a date
+    /// and not the number 2017, and `CURRENT_DATE` stays those letters.
     pub fn from_literal(typed: &str) -> Value {
         let t = typed.trim();
         if t.eq_ignore_ascii_case("null") {
             return Value::Null;
+        }
+        if t.eq_ignore_ascii_case("true") {
+            return Value::Integer(1);
+        }
+        if t.eq_ignore_ascii_case("false") {
+            return Value::Integer(0);
         }
         if let Some(v) = integer_literal(t) {
             return Value::Integer(v);
@@ -450,6 +457,10 @@ mod tests {
         assert_eq!(lit("'it''s'"), Value::text("it's"));
         assert_eq!(lit("X'0aff'"), Value::Blob(vec![0x0a, 0xff].into()));
         assert_eq!(lit("null"), Value::Null);
+        // sqlite3 binds TRUE as 1: `is_plan = :p` with p=TRUE must match the 1s, not
+        // silently match nothing against the text 'TRUE'.
+        assert_eq!(lit("TRUE"), Value::Integer(1));
+        assert_eq!(lit(" false "), Value::Integer(0));
     }
 
     #[test]
@@ -469,6 +480,8 @@ mod tests {
             "--1",
             "",
             "1;END;END",
+            "CURRENT_DATE",
+            "truest",
         ] {
             assert_eq!(lit(t), Value::text(t), "{t:?}");
         }
