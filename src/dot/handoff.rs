@@ -268,10 +268,11 @@ pub fn export(s: &mut Session, c: &Call) -> Result<Flow> {
         path: path.clone(),
         source,
     })?;
+    let rows = grid.rows.len();
     error::note(&format!(
-        "wrote {} ({} rows as {}, {} bytes)",
+        "wrote {} ({rows} row{} as {}, {} bytes)",
         path.display(),
-        grid.rows.len(),
+        if rows == 1 { "" } else { "s" },
         mode.name(),
         out.len()
     ));

@@ -372,7 +372,11 @@ pub fn parse(line: &str) -> Result<(&'static Command, Vec<String>)> {
         let message = if words.len() < cmd.min {
             format!(".{} needs more arguments", cmd.name)
         } else {
-            format!(".{} takes at most {} argument(s)", cmd.name, cmd.max)
+            match cmd.max {
+                0 => format!(".{} takes no arguments", cmd.name),
+                1 => format!(".{} takes at most 1 argument", cmd.name),
+                n => format!(".{} takes at most {n} arguments", cmd.name),
+            }
         };
         return Err(Error::Usage {
             message,

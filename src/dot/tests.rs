@@ -60,6 +60,10 @@ fn parse_checks_arity_and_names() {
     assert!(matches!(parse(".headers on off"), Err(Error::Usage { .. })));
     assert!(parse(".quit").is_ok());
     assert!(parse(".param list").is_ok());
+    let message = |line: &str| parse(line).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message(".show x").starts_with(".show takes no arguments;"));
+    assert!(message(".headers on off").starts_with(".headers takes at most 1 argument;"));
+    assert!(message(".mode a b c").starts_with(".mode takes at most 2 arguments;"));
 }
 
 proptest! {

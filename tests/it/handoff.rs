@@ -210,6 +210,14 @@ fn export_writes_other_formats_by_extension_and_refuses_an_unknown_one() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot tell the format from '.doc'"), "{err}");
     assert!(!dir.path().join("r.doc").exists());
+    // One row is "1 row", as the footer says it.
+    assert!(
+        err.contains(&format!(
+            "wrote {} (1 row as csv, 10 bytes)\n",
+            csv.display()
+        )),
+        "{err}"
+    );
 }
 
 #[test]
