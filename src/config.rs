@@ -203,7 +203,11 @@ pub fn load(path: &Path) -> Option<Loaded> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => Some(Loaded {
             path: path.to_path_buf(),
-            warnings: vec![format!("cannot read {}: {e}", path.display())],
+            warnings: vec![format!(
+                "cannot read {}: {}",
+                path.display(),
+                crate::error::io_text(&e)
+            )],
             ..Loaded::default()
         }),
     }

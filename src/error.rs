@@ -61,7 +61,7 @@ pub enum Error {
         source: io::Error,
     },
     /// Writing results failed (a closed pipe is handled as success in main).
-    #[error("cannot write output: {0}")]
+    #[error("cannot write output: {}", io_text(.0))]
     Output(#[from] io::Error),
     /// A dot-command was misused; carries the command's usage line.
     #[error("{message}; usage: {usage}")]
@@ -238,13 +238,14 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// What went wrong with a file, in words: the system's message without Rust's
-/// ` (os error N)` tail.
-fn io_text(e: &io::Error) -> String {
+/// What went wrong with a file or a stream, in words: the system's message without Rust's
+/// ` (os error N)` and what a wrapper added after it (tempfile's ` at path "…"`, naming a
+/// file the user never asked for). Any error that displays an `io::Error` may be given.
+pub fn io_text(e: &impl fmt::Display) -> String {
     let text = e.to_string();
-    match text.rfind(" (os error ") {
-        Some(i) if text.ends_with(')') => text[..i].to_string(),
-        _ => text,
+    match text.find(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 

@@ -251,7 +251,7 @@ impl<R: BufRead> LineSource for ReaderSource<R> {
             .reader
             .read_until(b'\n', &mut self.buf)
             .map_err(|e| Error::Input {
-                message: format!("cannot read input: {e}"),
+                message: format!("cannot read input: {}", crate::error::io_text(&e)),
                 location: Location::new(self.origin.clone(), self.line_no + 1, 1),
             })?;
         if n == 0 {

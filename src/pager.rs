@@ -44,7 +44,11 @@ impl<'w> Paged<'w> {
         match spawned {
             Ok(child) => self.pager = Some(child),
             Err(e) => {
-                error::warn(&format!("cannot start the pager '{}': {e}", self.command));
+                error::warn(&format!(
+                    "cannot start the pager '{}': {}",
+                    self.command,
+                    error::io_text(&e)
+                ));
                 self.is_direct = true;
             }
         }

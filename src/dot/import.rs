@@ -472,7 +472,12 @@ impl Fields {
 
     fn read_error(&self, e: &io::Error) -> Error {
         Error::Import {
-            message: format!("{}:{}: cannot read: {e}", self.name, self.line),
+            message: format!(
+                "{}:{}: cannot read: {}",
+                self.name,
+                self.line,
+                error::io_text(e)
+            ),
             location: None,
         }
     }

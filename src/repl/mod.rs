@@ -54,7 +54,11 @@ impl EditorSource {
         if let Some(path) = &self.history
             && let Err(e) = self.editor.append_history(path)
         {
-            self.warn(&format!("cannot write history {}: {e}", path.display()));
+            self.warn(&format!(
+                "cannot write history {}: {}",
+                path.display(),
+                error::io_text(&e)
+            ));
         }
     }
 
@@ -99,7 +103,7 @@ impl LineSource for EditorSource {
                 Ok(Line::End)
             }
             Err(e) => Err(Error::Input {
-                message: format!("cannot read the terminal: {e}"),
+                message: format!("cannot read the terminal: {}", error::io_text(&e)),
                 location: Location::new(self.origin(), 0, 0),
             }),
         }
@@ -161,10 +165,18 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
             None => Ok(()),
         };
         match ready {
-            Err(e) => src.warn(&format!("cannot create {}: {e}", path.display())),
+            Err(e) => src.warn(&format!(
+                "cannot create {}: {}",
+                path.display(),
+                error::io_text(&e)
+            )),
             Ok(()) if path.exists() => {
                 if let Err(e) = src.editor.load_history(path) {
-                    src.warn(&format!("cannot read history {}: {e}", path.display()));
+                    src.warn(&format!(
+                        "cannot read history {}: {}",
+                        path.display(),
+                        error::io_text(&e)
+                    ));
                 }
             }
             Ok(()) => {}

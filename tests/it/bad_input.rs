@@ -138,6 +138,42 @@ fn the_bad_input_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+fn a_system_error_reads_as_words_without_rusts_os_error_tail() {
+    // "Is a directory (os error 21)" is Rust's rendering, not a message for a reader; every
+    // report of a system error ends at the system's words.
+    let dir = TempDir::new().unwrap();
+    let d = dir.path().display().to_string();
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = crate::common::command()
+        .args(["--no-seed", "-c", "select 1"])
+        .stdin(std::process::Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.starts_with("Error: cannot write output: No space left on device\n"),
+        "{err}"
+    );
+    let out = scoql()
+        .args(["--no-seed", "-c", &format!(".import --csv {d} t")])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(": cannot read: Is a directory\n"), "{err}");
+    std::fs::create_dir_all(dir.path().join("scoql/config.toml")).unwrap();
+    let out = scoql()
+        .env("XDG_CONFIG_HOME", &d)
+        .args(["--no-seed", "-c", "select 1"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.ends_with("config.toml: Is a directory\n"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}
+
 fn signal(child: &Child, sig: i32) {
     // SAFETY: sending a signal to our own child process.
     unsafe {
