@@ -242,7 +242,7 @@ fn plain_options(s: &Session, mode: Mode) -> Options {
 /// `.export FILE`: the last result written to FILE, as a workbook for `.xlsx`, else in the
 /// mode the extension names (`.csv`, `.tsv`, `.json`, `.jsonl`, `.html`, `.md`, ...).
 pub fn export(s: &mut Session, c: &Call) -> Result<Flow> {
-    let Some(path) = c.path(0) else {
+    let Some(path) = c.output_path(0)? else {
         return Err(c.usage_error("expected a file name"));
     };
     let ext = path

@@ -86,6 +86,19 @@ impl Call<'_> {
         })
     }
 
+    /// A path argument of a command that writes a file: as [`Call::path`], but an
+    /// argument spelled as an option is an error, not a file name. sqlite3's `.once -x`,
+    /// `.output -e`, `.once --bom` and `.save --append` are options scoql does not have, and
+    /// a file created under such a name is never what was meant (`./-x` names one).
+    pub fn output_path(&self, i: usize) -> Result<Option<PathBuf>> {
+        match self.arg(i) {
+            Some(a) if option(a).is_some() => Err(self.usage_error(format!(
+                "unknown option {a}; a file whose name starts with '-' is written ./{a}"
+            ))),
+            _ => Ok(self.path(i)),
+        }
+    }
+
     /// Sets an on/off setting from the first argument.
     pub fn set(&self, slot: &mut bool) -> Result<Flow> {
         *slot = self.on_off(0)?;

@@ -33,7 +33,7 @@ const BUSY_PAUSE: Duration = Duration::from_millis(20);
 /// only when complete; a failure or a signal leaves the target as it was and no file behind.
 /// sqlite3 writes into the target in place; scoql's rename never leaves it half-written.
 pub fn save(s: &mut Session, c: &Call) -> Result<Flow> {
-    let Some(path) = c.path(0) else {
+    let Some(path) = c.output_path(0)? else {
         return Err(c.usage_error("expected a file name"));
     };
     let io_fail = |source: io::Error| Error::File {

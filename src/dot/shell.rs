@@ -290,7 +290,7 @@ pub fn print(s: &mut Session, c: &Call) -> Result<Flow> {
 }
 
 fn open_sink(c: &Call, is_once: bool) -> Result<Sink> {
-    let Some(path) = c.path(0) else {
+    let Some(path) = c.output_path(0)? else {
         return Err(c.usage_error("expected a file name"));
     };
     if c.arg(0).is_some_and(|a| a.starts_with('|')) {

@@ -978,3 +978,45 @@ fn exit_flushes_output_files_before_leaving() {
     assert_eq!(code, 0);
     assert_eq!(std::fs::read_to_string(&f).unwrap(), "5\n5\n");
 }
+
+#[test]
+fn an_option_of_sqlite3_file_commands_is_refused_and_creates_no_file() {
+    // sqlite3's `.once -x` (spreadsheet), `.output -e` (editor), `.once --bom` and
+    // `.save --append` are options; scoql once created files named `-x`, `-e`, `--bom`,
+    // `--append` and wrote the results into them.
+    let dir = TempDir::new().unwrap();
+    for command in [
+        ".once -x",
+        ".once --bom",
+        ".output -e",
+        ".save --append",
+        ".backup --async",
+        ".export -x",
+    ] {
+        let out = scoql()
+            .current_dir(dir.path())
+            .args(["--no-seed", "--list", "-c", "select 1;", "-c", command])
+            .args(["-c", "select 2;"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert!(err.contains("unknown option -"), "{command}: {err}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).ends_with("2\n2\n"),
+            "{command}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // A file whose name starts with '-' is still written by its path.
+    scoql()
+        .current_dir(dir.path())
+        .args(["--no-seed", "--list", "-c", ".once ./-x", "-c", "select 3;"])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("-x")).unwrap(),
+        "3\n3\n"
+    );
+}
