@@ -8,6 +8,11 @@ use std::process::{Child, Command, Stdio};
 
 use crate::error;
 
+/// How much of a paged result is kept to be shown without the pager when the pager fails
+/// (`PAGER=false`, a command that is not installed): a result longer than this is lost to a
+/// failing pager, and the warning says so.
+const REPLAY_LIMIT: usize = 1 << 20;
+
 /// A writer in front of stdout for one result.
 pub struct Paged<'w> {
     out: &'w mut dyn Write,
@@ -19,6 +24,8 @@ pub struct Paged<'w> {
     pager: Option<Child>,
     /// The pager could not start: everything goes straight to `out`.
     is_direct: bool,
+    /// What went to the pager, while it is at most [`REPLAY_LIMIT`] bytes; None beyond.
+    sent: Option<Vec<u8>>,
 }
 
 impl<'w> Paged<'w> {
@@ -32,6 +39,7 @@ impl<'w> Paged<'w> {
             lines: 0,
             pager: None,
             is_direct: false,
+            sent: Some(Vec::new()),
         }
     }
 
@@ -61,6 +69,15 @@ impl<'w> Paged<'w> {
         if self.is_direct {
             return self.out.write_all(buf);
         }
+        // Kept even after the pager stopped reading: if it failed rather than was quit, the
+        // whole result is shown without it.
+        if let Some(sent) = &mut self.sent {
+            if sent.len() + buf.len() <= REPLAY_LIMIT {
+                sent.extend_from_slice(buf);
+            } else {
+                self.sent = None;
+            }
+        }
         let Some(stdin) = self.pager.as_mut().and_then(|c| c.stdin.as_mut()) else {
             return Ok(());
         };
@@ -76,13 +93,37 @@ impl<'w> Paged<'w> {
     }
 
     /// Ends the result: a short one is written to `out`; a paged one waits for the user to
-    /// leave the pager.
+    /// leave the pager. A pager that fails (exits with a non-zero status: not installed,
+    /// a bad option, `false`) has shown nothing the user could read, so the result is
+    /// written to `out` after a warning, rather than lost without a word. A pager ended by a
+    /// signal was interrupted by the user, and is left at that.
     pub fn finish(mut self) -> io::Result<()> {
         match self.pager.take() {
             Some(mut child) => {
                 drop(child.stdin.take());
-                child.wait()?;
-                Ok(())
+                let status = child.wait()?;
+                let Some(code) = status.code().filter(|&c| c != 0) else {
+                    return Ok(());
+                };
+                match self.sent.take() {
+                    Some(sent) => {
+                        error::warn(&format!(
+                            "the pager '{}' failed (exit status {code}); the result follows \
+                             without it (.pager off turns paging off)",
+                            self.command
+                        ));
+                        self.out.write_all(&sent)?;
+                        self.out.flush()
+                    }
+                    None => {
+                        error::warn(&format!(
+                            "the pager '{}' failed (exit status {code}) and the result was too \
+                             long to show again; .pager off shows results without a pager",
+                            self.command
+                        ));
+                        Ok(())
+                    }
+                }
             }
             None => {
                 self.out.write_all(&self.held)?;
@@ -151,6 +192,25 @@ mod tests {
             std::fs::read(&file).expect("the pager's input"),
             b"1\n2\n3\n4\n"
         );
+    }
+
+    #[test]
+    fn a_pager_that_fails_is_warned_of_and_the_result_is_written_without_it() {
+        for command in [
+            "exit 1",
+            "no-such-pager-command 2>/dev/null",
+            "cat >/dev/null; exit 3",
+        ] {
+            let mut out = Vec::new();
+            let mut p = Paged::new(&mut out, command, 2);
+            for i in 0..2000 {
+                p.write_all(format!("line {i}\n").as_bytes())
+                    .expect("no broken pipe");
+            }
+            p.finish().expect("written");
+            let expected: String = (0..2000).map(|i| format!("line {i}\n")).collect();
+            assert_eq!(String::from_utf8_lossy(&out), expected, "{command}");
+        }
     }
 
     #[test]
