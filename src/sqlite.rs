@@ -8,7 +8,7 @@
 //! and the renderers need SQLite's own text of a real (`sqlite3_column_text`), which is what
 //! the sqlite3 shell prints. Every `unsafe` block below states the invariant it relies on.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{CStr, CString, c_int};
 use std::marker::PhantomData;
 use std::ptr::{self, NonNull};
@@ -17,6 +17,7 @@ use rusqlite::Connection;
 use rusqlite::ffi;
 
 use crate::error::{Error, Result};
+use crate::sqltext::{self, TokenKind};
 use crate::value::{Cell, Value};
 
 /// Parameter values by name, without their sigil: `:year`, `@year` and `$year` all read
@@ -252,8 +253,6 @@ impl<'c> Stmt<'c> {
         }
     }
 
-    /// Binds every parameter of the statement from `params`; a parameter without a value is
-    /// an error naming it (sqlite3 would bind NULL silently).
     /// The statement's parameters by name, in index order (`?N` for a nameless one).
     pub fn parameter_names(&self) -> Vec<String> {
         let s = self.raw.as_ptr();
@@ -274,10 +273,58 @@ impl<'c> Stmt<'c> {
             .collect()
     }
 
+    /// The parameter indexes the statement's text refers to, numbered as SQLite numbers
+    /// them: `?NNN` is NNN, a name its index, a bare `?` one past the largest so far. An
+    /// index below the largest that none of them has (`?1` of `SELECT ?2`) is a slot
+    /// SQLite leaves unnamed and the statement never reads.
+    fn referenced_indexes(&self) -> BTreeSet<c_int> {
+        let s = self.raw.as_ptr();
+        // SAFETY: live statement; the text is owned by it and copied at once.
+        let text = unsafe {
+            let p = ffi::sqlite3_sql(s);
+            if p.is_null() {
+                return BTreeSet::new();
+            }
+            CStr::from_ptr(p).to_string_lossy().into_owned()
+        };
+        let mut seen = BTreeSet::new();
+        let mut largest = 0;
+        for token in sqltext::tokenize(&text) {
+            if token.kind != TokenKind::Variable {
+                continue;
+            }
+            let word = &text[token.start..token.end];
+            let index = match word.strip_prefix('?') {
+                Some("") => largest + 1,
+                Some(digits) => digits.parse().unwrap_or(0),
+                None => CString::new(word).map_or(0, |name| {
+                    // SAFETY: live statement, NUL-terminated name.
+                    unsafe { ffi::sqlite3_bind_parameter_index(s, name.as_ptr()) }
+                }),
+            };
+            largest = largest.max(index);
+            seen.insert(index);
+        }
+        seen
+    }
+
+    /// Binds every parameter of the statement from `params`; a parameter without a value is
+    /// an error naming it (sqlite3 would bind NULL silently). A slot the statement never
+    /// reads (`?1` of `SELECT ?2`, which SQLite counts but does not name) needs none.
     pub fn bind(&mut self, params: &Params) -> Result<()> {
         let s = self.raw.as_ptr();
+        let mut referenced = None;
         for (i, name) in (1..).zip(self.parameter_names()) {
             let Some(value) = params.get(param_key(&name)) else {
+                // SAFETY: live statement, valid index.
+                let is_nameless = unsafe { ffi::sqlite3_bind_parameter_name(s, i).is_null() };
+                if is_nameless
+                    && !referenced
+                        .get_or_insert_with(|| self.referenced_indexes())
+                        .contains(&i)
+                {
+                    continue;
+                }
                 return Err(Error::UnboundParameter {
                     name,
                     hint: " (set it with .param set or --param)".into(),

@@ -764,6 +764,22 @@ fn an_unbound_parameter_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_numbered_parameter_needs_no_value_for_the_numbers_it_skips() {
+    // SQLite counts `?1` in `select ?2` but the statement never reads it; scoql once asked
+    // for a value of "?1", a parameter the statement does not have. A `?` that is read
+    // still needs its value.
+    let (code, out, err) = run_empty(
+        ".param set ?2 7\n.param set :a 'A'\nselect ?2;\nselect :a, ?3;\nselect ?, ?3;\n",
+    );
+    assert_eq!(code, 1);
+    assert!(out.starts_with("?2\n7\n"), "{out}");
+    assert_eq!(err.matches("no value for parameter").count(), 2, "{err}");
+    assert!(err.contains("no value for parameter ?3"), "{err}");
+    assert!(err.contains("no value for parameter ?1"), "{err}");
+    assert!(err.contains("<stdin>:5:1"), "{err}");
+}
+
+#[test]
 fn command_line_params_bind_too() {
     scoql()
         .args([
