@@ -17,6 +17,7 @@ use crate::render::{Discard, Kept, Mode, Options, Renderer, renderer};
 use crate::session::{Session, Statement};
 use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
+use crate::sqltext::{self, TokenKind};
 use crate::value::{Cell, Value};
 
 /// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
@@ -36,6 +37,11 @@ pub fn run_chunk(
         text.push('\n');
         session.write(&text)?;
     }
+    // sqlite3 swallows input with nothing but semicolons, space and comments (its
+    // `QSS_PLAINWHITE`): no statement runs, so no `.timer` or `.changes` line follows it.
+    if is_blank(chunk.text) {
+        return Ok(());
+    }
     let timer = session.timer.then(Timer::start);
     let result = run_statements(session, chunk, params, is_vertical);
     // Like sqlite3: the time of every chunk, failed or not, on stdout (not into an
@@ -52,6 +58,19 @@ pub fn run_chunk(
         session.write(&format!("changes: {changes}   total_changes: {total}\n"))?;
     }
     Ok(())
+}
+
+/// True when `sql` holds no statement: only semicolons, whitespace and comments.
+fn is_blank(sql: &str) -> bool {
+    sqltext::tokenize(sql).iter().all(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Whitespace
+                | TokenKind::Semicolon
+                | TokenKind::LineComment
+                | TokenKind::BlockComment
+        )
+    })
 }
 
 fn run_statements(
