@@ -308,6 +308,16 @@ impl TableRenderer {
                 } else {
                     Kind::of(false, keys[c], text)
                 };
+                // In a listing, a cell of one word is a name (a table, a column, a query):
+                // shown whole or left out with its column, never broken across lines.
+                let kind = if self.opts.wrap_text
+                    && kind == Kind::Text
+                    && !text.contains(char::is_whitespace)
+                {
+                    Kind::Key
+                } else {
+                    kind
+                };
                 column.push(kind, self.width(c, text, flags));
                 if self.opts.wrap_text && kind == Kind::Text {
                     // A listing wraps between words, so its column is kept as wide as its
