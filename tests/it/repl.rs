@@ -393,6 +393,30 @@ fn tab_completes_a_dot_command() {
 }
 
 #[test]
+fn tab_completes_a_file_name_with_spaces_into_one_argument() {
+    // The editor escapes a space as `\ `, which a dot-command splits on: `.read` once got
+    // four arguments from a completed `dir\ with\ space/a\ b.sql`.
+    let home = Home::new();
+    home.write("dir with space/a b.sql", "select 'read whole' as r;\n");
+    let term = start("spaced", &home, &[("NO_COLOR", "1")], &["--no-seed"]);
+    term.wait_for_prompt(1);
+    let dir = home.path().display().to_string();
+    term.type_and_see(&format!(".read {dir}/dir\\ w"));
+    term.keys(&["Tab"]);
+    term.wait_for("the quoted directory", |s| {
+        last_line(s) == format!("scoql> .read \"{dir}/dir with space/")
+    });
+    term.type_and_see("a");
+    term.keys(&["Tab"]);
+    term.wait_for("the quoted file", |s| {
+        last_line(s) == format!("scoql> .read \"{dir}/dir with space/a b.sql\"")
+    });
+    term.keys(&["Enter"]);
+    let screen = term.wait_for_prompt(2);
+    assert!(screen.contains("│ read whole │"), "{screen}");
+}
+
+#[test]
 fn tab_completes_a_column_value_inside_a_string() {
     let home = Home::new();
     let term = start_with_routes("value", &home);
