@@ -108,6 +108,7 @@ fn count(item: Item) -> usize {
     match item {
         Item::Sql { text, .. } => black_box(text).len().min(1),
         Item::Dot { text, .. } | Item::Comment { text } => black_box(text).len().min(1),
+        Item::TooLong { line, .. } => black_box(line).min(1),
     }
 }
 

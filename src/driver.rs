@@ -14,7 +14,7 @@ use crate::saved;
 use crate::session::Session;
 use crate::settings::{Input, Origin, Settings};
 use crate::signal;
-use crate::sqlite::Params;
+use crate::sqlite::{self, Params};
 
 /// How deep `.read` and `.run` may nest: deep enough for real includes, shallow enough to
 /// stop a file that reads itself at once.
@@ -101,6 +101,7 @@ impl Driver<'_> {
                 signal::clear_interrupt();
             }
             let conn = self.session.conn();
+            let limit = sqlite::sql_length_limit(conn);
             let line = signal::while_reading(|| top.source.next_line(is_pending, conn));
             let line = match line {
                 Ok(line) => line,
@@ -114,6 +115,7 @@ impl Driver<'_> {
             let end = match line {
                 Ok(Line::Text(text)) => {
                     top.line_no += 1;
+                    top.splitter.limit = limit;
                     match top.splitter.push_line(&text, top.line_no) {
                         Some(item) => self.run_item(item),
                         None => None,
@@ -176,6 +178,13 @@ impl Driver<'_> {
                 ran.and(charted).map(|()| None)
             }
             Item::Dot { text, line } => self.run_dot(&text, line, origin, is_typed, &params),
+            Item::TooLong { line, limit } => Err(Error::Input {
+                message: format!(
+                    "a statement longer than {} bytes, SQLite's limit, is skipped",
+                    crate::value::thousands(limit as u64)
+                ),
+                location: Location::new(origin, line, 1),
+            }),
             Item::Comment { text } => {
                 // Echoed like any line, but a line with nothing to run is not the input
                 // `.once` waits for: it does not end the item.

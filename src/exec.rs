@@ -17,7 +17,7 @@ use crate::render::{Discard, Kept, Mode, Options, Renderer, renderer};
 use crate::session::{Session, Statement};
 use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
-use crate::sqltext::{self, TokenKind};
+use crate::sqltext::{Lexer, Token, TokenKind};
 use crate::value::{Cell, Value};
 
 /// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
@@ -60,17 +60,28 @@ pub fn run_chunk(
     Ok(())
 }
 
-/// True when `sql` holds no statement: only semicolons, whitespace and comments.
+/// True when `sql` holds no statement: only semicolons, whitespace and comments. Decided
+/// by the first bytes for almost every statement; only text that starts with a comment is
+/// lexed, token by token, without holding its tokens (a statement may be a gigabyte).
 fn is_blank(sql: &str) -> bool {
-    sqltext::tokenize(sql).iter().all(|t| {
-        matches!(
+    let body = sql.trim_start_matches([' ', '\t', '\n', '\r', '\x0c', ';']);
+    if !(body.is_empty() || body.starts_with("--") || body.starts_with("/*")) {
+        return false;
+    }
+    let mut is_blank = true;
+    let mut check = |t: Token| {
+        is_blank &= matches!(
             t.kind,
             TokenKind::Whitespace
                 | TokenKind::Semicolon
                 | TokenKind::LineComment
                 | TokenKind::BlockComment
-        )
-    })
+        );
+    };
+    let mut lexer = Lexer::new();
+    lexer.feed(sql, &mut check);
+    lexer.finish(&mut check);
+    is_blank
 }
 
 fn run_statements(

@@ -4,7 +4,7 @@
 //! the driver keeps for each source on its stack.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -91,17 +91,34 @@ pub enum Item {
     /// A line between statements that holds nothing to run: blank, a comment, or a `#`
     /// line (sqlite3 scripts use them). Only `.echo on` shows it.
     Comment { text: String },
+    /// A statement begun on `line` grew past the splitter's limit (SQLite's statement
+    /// length) without ending, and was dropped: it could never run, and an endless one
+    /// (`yes 'select 1 +'`) would otherwise be held until memory ran out.
+    TooLong { line: usize, limit: usize },
 }
 
 /// Accumulates lines until they form complete SQL, by SQLite's own rule (`sqlite3_complete`,
 /// run incrementally by `sqltext::Scanner`, so the cost stays linear however long the pending
 /// text grows). A line that starts with `.` while nothing is pending is a dot-command; one
 /// that starts with `#` then is a comment, as in sqlite3.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Splitter {
     buf: String,
     start: usize,
     scanner: Scanner,
+    /// The longest statement held, in bytes ([`Item::TooLong`] past it).
+    pub limit: usize,
+}
+
+impl Default for Splitter {
+    fn default() -> Self {
+        Splitter {
+            buf: String::new(),
+            start: 0,
+            scanner: Scanner::default(),
+            limit: usize::MAX,
+        }
+    }
 }
 
 impl Splitter {
@@ -161,6 +178,13 @@ impl Splitter {
         if is_complete || line.contains('\0') {
             return self.take(false);
         }
+        if self.buf.len() > self.limit {
+            self.clear();
+            return Some(Item::TooLong {
+                line: self.start,
+                limit: self.limit,
+            });
+        }
         None
     }
 
@@ -218,6 +242,8 @@ pub struct ReaderSource<R> {
     origin: Rc<str>,
     line_no: usize,
     buf: Vec<u8>,
+    /// A line passed SQLite's statement length: the rest of the input is not read.
+    is_cut: bool,
 }
 
 impl<R: BufRead> ReaderSource<R> {
@@ -227,6 +253,7 @@ impl<R: BufRead> ReaderSource<R> {
             origin,
             line_no: 0,
             buf: Vec::new(),
+            is_cut: false,
         }
     }
 
@@ -245,10 +272,16 @@ impl<R: BufRead> ReaderSource<R> {
 }
 
 impl<R: BufRead> LineSource for ReaderSource<R> {
-    fn next_line(&mut self, _is_pending: bool, _conn: &rusqlite::Connection) -> Result<Line> {
+    /// A line longer than SQLite's statement length (`/dev/zero`, a file with no line
+    /// ends) is an error, after which the input ends: it is never read into memory whole,
+    /// which for an endless line ended the process when memory ran out.
+    fn next_line(&mut self, _is_pending: bool, conn: &rusqlite::Connection) -> Result<Line> {
+        if self.is_cut {
+            return Ok(Line::End);
+        }
+        let limit = sqlite::sql_length_limit(conn);
         self.buf.clear();
-        let n = self
-            .reader
+        let n = Read::take(&mut self.reader, limit as u64 + 1)
             .read_until(b'\n', &mut self.buf)
             .map_err(|e| Error::Input {
                 message: format!("cannot read input: {}", crate::error::io_text(&e)),
@@ -258,6 +291,19 @@ impl<R: BufRead> LineSource for ReaderSource<R> {
             return Ok(Line::End);
         }
         self.line_no += 1;
+        if n > limit && !self.buf.ends_with(b"\n") {
+            self.is_cut = true;
+            self.buf = Vec::new();
+            return Err(Error::Input {
+                message: format!(
+                    "line {} is longer than {} bytes, SQLite's limit for a statement; the \
+                     rest of this input is not read",
+                    self.line_no,
+                    crate::value::thousands(limit as u64)
+                ),
+                location: Location::new(self.origin.clone(), self.line_no, 1),
+            });
+        }
         let mut bytes: &[u8] = &self.buf;
         if self.line_no == 1 {
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -496,6 +542,58 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_that_outgrows_the_limit_is_dropped_and_the_next_one_runs() {
+        let mut s = Splitter {
+            limit: 30,
+            ..Splitter::default()
+        };
+        let mut items = Vec::new();
+        for (i, line) in ["select 1 +"; 4].iter().chain(&["select 2;"]).enumerate() {
+            items.extend(s.push_line(line, i + 1));
+        }
+        assert_eq!(
+            items,
+            vec![
+                Item::TooLong { line: 1, limit: 30 },
+                sql("select 1 +\nselect 2;\n", 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_longer_than_sqlites_statement_limit_ends_the_input_unread() {
+        // A line with no end in sight (`/dev/zero`) is read only up to the limit, then the
+        // input ends.
+        let conn = rusqlite::Connection::open_in_memory().expect("a database");
+        conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_SQL_LENGTH, 1000)
+            .expect("a lower limit");
+        let endless = std::io::BufReader::new(std::io::repeat(b'x').take(1_000_000));
+        let mut source = ReaderSource::new(endless, "<zeros>".into());
+        match source.next_line(false, &conn) {
+            Err(Error::Input { message, location }) => {
+                assert!(
+                    message.starts_with("line 1 is longer than 1,000 bytes"),
+                    "{message}"
+                );
+                assert_eq!((location.line, location.col), (1, 1));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(source.next_line(false, &conn).expect("the end"), Line::End);
+        // A line of exactly the limit is read as usual.
+        let text = format!("{}\nselect 2;\n", "x".repeat(1000));
+        let mut source = ReaderSource::new(text.as_bytes(), "<text>".into());
+        assert_eq!(
+            source.next_line(false, &conn).expect("a line"),
+            Line::Text("x".repeat(1000))
+        );
+        assert_eq!(
+            source.next_line(false, &conn).expect("a line"),
+            Line::Text("select 2;".into())
+        );
+    }
+
+    #[test]
     fn comment_lines_between_statements_are_skipped() {
         assert_eq!(
             split("-- note\n/* x */\n# sqlite3 comment\n.print hi"),
@@ -570,6 +668,8 @@ mod tests {
                 .map(str::to_string)
                 .collect(),
             Item::Dot { text, .. } | Item::Comment { text } => vec![text.clone()],
+            // Never made without a limit; its lines would be reported lost.
+            Item::TooLong { .. } => Vec::new(),
         }
     }
 
@@ -586,7 +686,7 @@ mod tests {
             for item in &items {
                 let start = match item {
                     Item::Sql { line, .. } | Item::Dot { line, .. } => *line,
-                    Item::Comment { .. } => continue,
+                    Item::Comment { .. } | Item::TooLong { .. } => continue,
                 };
                 prop_assert!(start > last_start, "items out of order");
                 last_start = start;
@@ -602,7 +702,9 @@ mod tests {
                     };
                     match item {
                         Item::Dot { .. } => prop_assert_eq!(got.trim_start(), expected.as_str()),
-                        Item::Sql { .. } | Item::Comment { .. } => prop_assert_eq!(got, expected.as_str()),
+                        Item::Sql { .. } | Item::Comment { .. } | Item::TooLong { .. } => {
+                            prop_assert_eq!(got, expected.as_str())
+                        }
                     }
                     prop_assert!(!covered[start - 1 + k], "line {} in two items", start + k);
                     covered[start - 1 + k] = true;

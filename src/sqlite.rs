@@ -555,6 +555,32 @@ pub fn keywords() -> Vec<String> {
 
 /// True when `sql` ends with a complete SQL statement by SQLite's rule (`sqlite3_complete`),
 /// which knows strings, quoted identifiers, comments and `CREATE TRIGGER … END;` bodies.
+/// SQLite's limit on the length of one statement, in bytes (`SQLITE_LIMIT_SQL_LENGTH`,
+/// 1,000,000,000 unless lowered): a line or a statement longer than this can never run, so
+/// input is not read or held beyond it.
+pub fn sql_length_limit(conn: &Connection) -> usize {
+    conn.limit(rusqlite::limits::Limit::SQLITE_LIMIT_SQL_LENGTH)
+        .ok()
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(1_000_000_000)
+}
+
+/// SQLite's limits on one value's length in bytes (`SQLITE_LIMIT_LENGTH`) and on the
+/// columns of a table (`SQLITE_LIMIT_COLUMN`).
+pub fn value_limits(conn: &Connection) -> (usize, usize) {
+    let get = |limit, default| {
+        conn.limit(limit)
+            .ok()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(default)
+    };
+    use rusqlite::limits::Limit;
+    (
+        get(Limit::SQLITE_LIMIT_LENGTH, 1_000_000_000),
+        get(Limit::SQLITE_LIMIT_COLUMN, 2000),
+    )
+}
+
 pub fn is_complete(sql: &str) -> bool {
     // A NUL byte cannot pass through a C string; call the text complete so that it reaches
     // the executor, which reports the NUL with its location.

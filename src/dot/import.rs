@@ -16,7 +16,8 @@ use crate::error::{self, Error, Result};
 use crate::render::Mode;
 use crate::session::Session;
 use crate::signal;
-use crate::sqlite::Statements;
+use crate::sqlite::{self, Statements};
+use crate::value::thousands;
 
 /// `.import [--csv] [--skip N] [--schema S] FILE TABLE` (options with one dash or two, as in
 /// sqlite3). A missing table is created from the header row, every column TEXT, with
@@ -35,6 +36,7 @@ pub fn import(s: &mut Session, c: &Call) -> Result<Flow> {
         source,
     })?;
     let mut fields = Fields::new(BufReader::new(file), col, row, &args.path);
+    (fields.limit, fields.columns) = sqlite::value_limits(s.conn());
     for _ in 0..args.skip {
         while fields.read()? && fields.term == Term::Col {}
     }
@@ -307,6 +309,16 @@ fn create(conn: &Connection, fields: &mut Fields, args: &Args) -> Result<usize> 
         if fields.term != Term::Col {
             break;
         }
+        if names.len() >= fields.columns {
+            return Err(Error::Import {
+                message: format!(
+                    "{}:1: the header has more than {} columns, SQLite's limit for a table",
+                    fields.name,
+                    thousands(fields.columns as u64)
+                ),
+                location: None,
+            });
+        }
     }
     if names.is_empty() {
         return Err(Error::Import {
@@ -438,6 +450,12 @@ struct Fields {
     /// Quotes that did not close or escape anything, so far.
     stray_quotes: usize,
     name: String,
+    /// SQLite's limits: the bytes of one value, and the columns of a table. A field or a
+    /// header past them could never be stored, and is not read into memory whole (an
+    /// endless field of `/dev/zero` ended the process when memory ran out; a header of
+    /// 100,000 commas took minutes to rename).
+    limit: usize,
+    columns: usize,
 }
 
 impl Fields {
@@ -456,6 +474,8 @@ impl Fields {
             term: Term::Eof,
             stray_quotes: 0,
             name: path.display().to_string(),
+            limit: usize::MAX,
+            columns: usize::MAX,
         }
     }
 
@@ -486,6 +506,24 @@ impl Fields {
         error::warn(&format!("{}:{line}: {message}", self.name));
     }
 
+    /// Adds a byte to the field; an error once the field passes SQLite's value length.
+    fn push(&mut self, b: u8) -> Result<()> {
+        if self.field.len() >= self.limit {
+            return Err(Error::Import {
+                message: format!(
+                    "{}:{}: a field longer than {} bytes, SQLite's limit for a value; the \
+                     import stops there",
+                    self.name,
+                    self.line,
+                    thousands(self.limit as u64)
+                ),
+                location: None,
+            });
+        }
+        self.field.push(b);
+        Ok(())
+    }
+
     /// Reads the next field into `field`; false at the end of input (no field).
     fn read(&mut self) -> Result<bool> {
         self.field.clear();
@@ -502,7 +540,7 @@ impl Fields {
             if b == self.col || b == self.row {
                 break;
             }
-            self.field.push(b);
+            self.push(b)?;
             c = self.byte()?;
         }
         self.term = match c {
@@ -559,7 +597,7 @@ impl Fields {
                 self.term = Term::Eof;
                 return Ok(());
             };
-            self.field.push(b);
+            self.push(b)?;
             ppc = pc;
             pc = Some(b);
         }

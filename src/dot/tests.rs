@@ -133,6 +133,51 @@ mod actions {
     }
 
     #[test]
+    fn import_stops_at_sqlites_limits_instead_of_reading_without_end() {
+        // A field longer than SQLite's value length (`/dev/zero` has no end) and a header
+        // wider than its column limit are errors once the limit is passed.
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let long = dir.path().join("long.csv");
+        std::fs::write(&long, format!("a,b\n1,{}\n2,y\n", "x".repeat(5000))).expect("csv");
+        let wide = dir.path().join("wide.csv");
+        std::fs::write(&wide, format!("{}\n1\n", ",".repeat(5_000))).expect("csv");
+        let mut s = Session::for_tests(&["--list", "--no-headers"]);
+        use rusqlite::limits::Limit;
+        s.conn()
+            .set_limit(Limit::SQLITE_LIMIT_LENGTH, 1000)
+            .expect("limit");
+        s.conn()
+            .set_limit(Limit::SQLITE_LIMIT_COLUMN, 100)
+            .expect("limit");
+        match dot(&mut s, &format!(".import --csv {} t", long.display())) {
+            Err(Error::Import { message, .. }) => assert!(
+                message.ends_with(
+                    "long.csv:2: a field longer than 1,000 bytes, SQLite's limit for a value; \
+                     the import stops there"
+                ),
+                "{message}"
+            ),
+            other => panic!("{:?}", other.err()),
+        }
+        match dot(&mut s, &format!(".import --csv {} w", wide.display())) {
+            Err(Error::Import { message, .. }) => assert!(
+                message.ends_with(
+                    "wide.csv:1: the header has more than 100 columns, SQLite's limit for a table"
+                ),
+                "{message}"
+            ),
+            other => panic!("{:?}", other.err()),
+        }
+        assert_eq!(
+            sql(
+                &mut s,
+                "select count(*) from sqlite_schema where name = 'w'"
+            ),
+            "0\n"
+        );
+    }
+
+    #[test]
     fn quit_asks_the_driver_to_end_with_its_code() {
         let mut s = Session::for_tests(&[]);
         assert!(matches!(dot(&mut s, ".quit 3"), Ok(Flow::Quit(Some(3)))));
