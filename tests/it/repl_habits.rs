@@ -203,6 +203,46 @@ fn edit_runs_what_the_editor_saved_and_nothing_when_it_was_not_saved() {
 }
 
 #[test]
+fn the_editor_of_a_script_never_reads_the_script_or_writes_into_its_results() {
+    // Without a terminal (a session of its own, as in cron or CI) the editor once got
+    // scoql's stdin and stdout: vi read the rest of the script as keys and drew its screen
+    // into the results. This editor reads all its input and prints, then edits the file.
+    let dir = TempDir::new().unwrap();
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\ncat >/dev/null\necho drawn\nsed -i 's/41/42/' \"$1\"\n",
+    )
+    .unwrap();
+    let mut cmd = std::process::Command::new("setsid");
+    crate::common::hermetic(&mut cmd);
+    let mut child = cmd
+        .arg("-w")
+        .arg(crate::common::BIN)
+        .args(["--no-seed", "--list"])
+        .env("EDITOR", format!("sh {}", editor.display()))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"select 41 as x;\n.edit\nselect 43 as y;\n")
+        .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "x\n41\nx\n42\ny\n43\n"
+    );
+    assert_eq!(err, "drawn\n");
+}
+
+#[test]
 fn an_error_in_an_edited_statement_names_its_line_in_the_edit() {
     let dir = TempDir::new().unwrap();
     let editor = dir.path().join("editor.sh");
