@@ -331,6 +331,7 @@ impl Driver<'_> {
             self.stack.truncate(1);
             if let Some(repl) = self.stack.first_mut() {
                 repl.splitter.clear();
+                repl.source.cancel();
             }
             signal::clear_interrupt();
             return None;

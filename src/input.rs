@@ -33,6 +33,9 @@ pub trait LineSource {
     fn is_interactive(&self) -> bool {
         false
     }
+    /// Ctrl-C: drops whatever input the source holds but has not handed on (the rest of a
+    /// block pasted at the prompt).
+    fn cancel(&mut self) {}
 }
 
 /// SQL text to run and where it came from, for error locations.

@@ -6,6 +6,7 @@ mod complete;
 mod helper;
 mod highlight;
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -33,6 +34,9 @@ struct EditorSource {
     history: Option<PathBuf>,
     /// Lines of the statement being typed, for its history entry.
     typed: Vec<String>,
+    /// The lines after the first of a block pasted at once, handed on one at a time so
+    /// that a dot-command line inside the block is a dot-command, as when typed.
+    queued: VecDeque<String>,
     has_warned: bool,
     prompt: String,
     continuation: String,
@@ -72,6 +76,9 @@ impl EditorSource {
 
 impl LineSource for EditorSource {
     fn next_line(&mut self, is_pending: bool, conn: &Connection) -> Result<Line> {
+        if let Some(line) = self.queued.pop_front() {
+            return Ok(Line::Text(line));
+        }
         if !is_pending {
             self.remember();
         }
@@ -88,11 +95,16 @@ impl LineSource for EditorSource {
             &self.prompt
         };
         match self.editor.readline(prompt) {
-            Ok(line) => {
-                // A pasted block arrives as one "line" holding newlines; the splitter takes
-                // it line by line.
-                self.typed.push(line.clone());
-                Ok(Line::Text(line))
+            Ok(block) => {
+                // A pasted block arrives as one "line" holding newlines: it is one history
+                // entry, and the splitter gets it line by line.
+                self.typed.push(block.clone());
+                let mut lines = block
+                    .split('\n')
+                    .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string());
+                let first = lines.next().unwrap_or_default();
+                self.queued.extend(lines);
+                Ok(Line::Text(first))
             }
             Err(ReadlineError::Interrupted) => {
                 self.typed.clear();
@@ -115,6 +127,10 @@ impl LineSource for EditorSource {
 
     fn is_interactive(&self) -> bool {
         true
+    }
+
+    fn cancel(&mut self) {
+        self.queued.clear();
     }
 }
 
@@ -155,6 +171,7 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
         editor,
         history: settings.history.clone(),
         typed: Vec::new(),
+        queued: VecDeque::new(),
         has_warned: false,
         prompt: settings.prompt.clone(),
         continuation: continuation(&settings.prompt),

@@ -417,6 +417,45 @@ fn tab_completes_a_file_name_with_spaces_into_one_argument() {
 }
 
 #[test]
+fn a_pasted_block_runs_line_by_line_with_its_dot_commands_and_ctrl_c_drops_its_rest() {
+    // A block pasted at once reached the splitter as one line, so `.mode csv` inside it
+    // was SQL (a syntax error) and the statement after it never ran.
+    let home = Home::new();
+    let term = start("paste", &home, &[("NO_COLOR", "1")], &[]);
+    let paste = |text: &str| {
+        let file = home.write("paste.txt", text);
+        term.tmux(&["load-buffer", &file.display().to_string()]);
+        term.tmux(&["paste-buffer", "-p", "-t", &term.name]);
+    };
+    paste("select 1 as a;\n.mode csv\nselect 2 as b;");
+    term.wait_for("the pasted block", |s| last_line(s) == "select 2 as b;");
+    term.keys(&["Enter"]);
+    let screen = term.wait_for_prompt(2);
+    assert!(screen.contains("│ 1 │"), "{screen}");
+    assert!(screen.contains("\nb\n2\nscoql>"), "{screen}");
+    assert!(!screen.contains("Error"), "{screen}");
+    // Ctrl-C during the first statement of a paste: the rest of it does not run.
+    paste(
+        "with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c;\n\
+         select 'after' as late;",
+    );
+    term.wait_for("the second paste", |s| {
+        last_line(s) == "select 'after' as late;"
+    });
+    term.keys(&["Enter"]);
+    // The editor has taken the block when the cursor has left its last line.
+    let start = Instant::now();
+    while term.format("#{cursor_x}") != "0" {
+        assert!(start.elapsed() < TIMEOUT, "the block was not taken");
+        std::thread::sleep(POLL);
+    }
+    term.keys(&["C-c"]);
+    let screen = term.wait_for_prompt(3);
+    assert!(screen.contains("Error: interrupted"), "{screen}");
+    assert!(!screen.contains("\nafter\n"), "{screen}");
+}
+
+#[test]
 fn tab_completes_a_column_value_inside_a_string() {
     let home = Home::new();
     let term = start_with_routes("value", &home);
