@@ -177,7 +177,14 @@ fn conflicts(s: &Session) -> Option<Vec<summary::Conflict>> {
 /// or of the last result; then, when it has `metric` and `period` columns, a coverage line
 /// per metric. The last drawn becomes the last result.
 pub fn summarize(s: &mut Session, c: &Call) -> Result<Flow> {
-    let (grid, declared) = match c.arg(0) {
+    // A query may be typed as it is (`.summarize SELECT ...`, as DuckDB's SUMMARIZE takes
+    // it), quotes and all, or as one quoted argument.
+    let typed = if c.args.len() > 1 {
+        Some(c.rest)
+    } else {
+        c.arg(0)
+    };
+    let (grid, declared) = match typed {
         None => (last_grid(s, c)?, BTreeMap::new()),
         Some(name) => match declared_types(s, name)? {
             Some(declared) => {

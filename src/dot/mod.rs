@@ -58,6 +58,9 @@ pub enum ArgKind {
 /// the parameters in force where it was typed.
 pub struct Call<'a> {
     pub args: Vec<String>,
+    /// The text after the command's name as typed, for an argument that is SQL with quotes
+    /// of its own (`.summarize SELECT ... WHERE unit = 'trains'`).
+    pub rest: &'a str,
     pub usage: &'static str,
     pub base: Option<&'a Path>,
     pub params: &'a Params,
@@ -254,7 +257,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("separator", [], ".separator COL [ROW]", "Column and row separators for list modes", [A::Text], 1, 2, false, shell::separator, G::Output),
     cmd!("show", [], ".show", "The current settings", [], 0, 0, false, shell::show, G::Shell),
     cmd!("sources", [], ".sources [ID|PATTERN]", "The sources, or one with every figure it states", [A::Source], 0, 1, false, about::sources, G::Dataset),
-    cmd!("summarize", [], ".summarize [TABLE|QUERY]", "Statistics per column; coverage per metric", [A::Table], 0, 1, false, figures::summarize, G::Figures),
+    cmd!("summarize", [], ".summarize [TABLE|QUERY]", "Statistics per column; coverage per metric", [A::Table], 0, ANY, false, figures::summarize, G::Figures),
     cmd!("tables", [], ".tables [PATTERN...]", "Names of tables and views", [A::Table], 0, ANY, false, db::tables, G::Database),
     cmd!("timer", [], ".timer on|off", "Print the run time of each line of SQL", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.timer), G::Script),
 ];
@@ -415,8 +418,17 @@ pub fn execute(
             location: None,
         });
     }
+    let rest = line
+        .trim_start()
+        .strip_prefix('.')
+        .unwrap_or(line)
+        .trim_start();
+    let rest = rest
+        .find(char::is_whitespace)
+        .map_or("", |i| rest[i..].trim());
     let call = Call {
         args,
+        rest,
         usage: cmd.usage,
         base,
         params,

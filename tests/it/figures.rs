@@ -310,3 +310,18 @@ fn at_the_terminal_bars_are_coloured_and_a_missing_year_is_dim() {
     assert!(screen.contains("\x1b[36m█"), "{screen:?}");
     assert!(screen.contains("\x1b[2mno value"), "{screen:?}");
 }
+
+#[test]
+fn summarize_takes_a_query_typed_as_it_is_quotes_and_all() {
+    // `.summarize [TABLE|QUERY]` once took one argument only, so the query its usage names
+    // had to be wrapped in double quotes that the help never mentioned.
+    let typed = ".summarize select value from facts where unit = 'trains' and value > 1000\n";
+    let quoted = ".summarize \"select value from facts where unit = 'trains' and value > 1000\"\n";
+    let (code, out, err) = run(&["--tabs", "--no-headers"], typed);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let (_, expected, _) = run(&["--tabs", "--no-headers"], quoted);
+    assert!(out.starts_with("value\tinteger\t"), "{out}");
+    assert_eq!(out, expected);
+    let count = rows("select count(*) from facts where unit = 'trains' and value > 1000;");
+    assert_eq!(out.split('\t').nth(2), Some(count[0][0].as_str()));
+}
