@@ -9,6 +9,7 @@ mod about;
 mod db;
 mod dump;
 mod edit;
+mod fields;
 mod figures;
 mod handoff;
 mod import;

@@ -241,27 +241,7 @@ impl Completion {
             .unwrap_or(ArgKind::Text);
         let options: Vec<String> = match kind {
             ArgKind::File => {
-                let (start, pairs) = self
-                    .files
-                    .complete_path(line, pos)
-                    .unwrap_or((pos, Vec::new()));
-                // Outside quotes the completer escapes a space as `\ `, but a dot-command's
-                // arguments split on whitespace before escapes are read (as in sqlite3):
-                // such a path is given in double quotes instead.
-                // Inside quotes, a completed file (not a directory) closes them.
-                let pairs = pairs
-                    .into_iter()
-                    .map(|mut p| match open_quote(before) {
-                        None => quoted_path(p),
-                        Some(q) => {
-                            if !p.replacement.ends_with('/') {
-                                p.replacement.push(q);
-                            }
-                            p
-                        }
-                    })
-                    .collect();
-                return (start, pairs);
+                return super::files::complete(&self.files, line, pos);
             }
             ArgKind::Mode => Mode::all().iter().map(|m| m.name()).collect(),
             ArgKind::Numbers => Numbers::all().iter().map(|n| n.name()).collect(),
@@ -544,47 +524,6 @@ fn sql_string(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-/// The quote `text` ends inside of, when it ends inside a quoted dot-command argument: one
-/// that began with `'` or `"` (a quote opens an argument only at its start, as
-/// `dot::tokenize` reads it) and is not closed; inside `"..."`, a backslash escapes the
-/// next character.
-fn open_quote(text: &str) -> Option<char> {
-    let mut open: Option<char> = None;
-    let mut is_word_start = true;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match open {
-            Some('"') if c == '\\' => {
-                chars.next();
-            }
-            Some(q) if c == q => open = None,
-            Some(_) => {}
-            None if is_word_start && (c == '"' || c == '\'') => open = Some(c),
-            None => {}
-        }
-        is_word_start = open.is_none() && c.is_whitespace();
-    }
-    open
-}
-
-/// A file name completed outside quotes, as a dot-command reads it back: as it is, or,
-/// when it holds whitespace, `"..."` with `\` and `"` escaped, left open after a
-/// directory so that completion can go on inside the quotes.
-fn quoted_path(p: Pair) -> Pair {
-    let path = rustyline::completion::unescape(&p.replacement, Some('\\')).into_owned();
-    if !path.contains(char::is_whitespace) {
-        return p;
-    }
-    let mut replacement = format!("\"{}", path.replace('\\', "\\\\").replace('"', "\\\""));
-    if !path.ends_with('/') {
-        replacement.push('"');
-    }
-    Pair {
-        display: p.display,
-        replacement,
-    }
-}
-
 fn pair(display: &str, replacement: &str) -> Pair {
     Pair {
         display: display.to_string(),
@@ -678,29 +617,6 @@ mod tests {
         assert_eq!(
             displays(h.complete_dot(".headers o", 10)),
             vec!["on", "off"]
-        );
-    }
-
-    #[test]
-    fn a_quote_opens_an_argument_only_at_its_start() {
-        assert_eq!(open_quote(".read \"dir with"), Some('"'));
-        assert_eq!(open_quote(".read 'a b"), Some('\''));
-        assert_eq!(open_quote(".read \"a b\" "), None);
-        assert_eq!(open_quote(".read it's"), None);
-        assert_eq!(open_quote(".read \"a\\\" b"), Some('"'));
-    }
-
-    #[test]
-    fn a_completed_file_name_with_spaces_is_one_quoted_argument() {
-        let quoted = |r: &str| quoted_path(pair("x", r)).replacement;
-        assert_eq!(quoted("plain.sql"), "plain.sql");
-        assert_eq!(quoted("it\\'s.sql"), "it\\'s.sql");
-        assert_eq!(quoted("dir\\ with\\ space/"), "\"dir with space/");
-        assert_eq!(quoted("a\\ \\\"b\\\".sql"), "\"a \\\"b\\\".sql\"");
-        let file = "\"a \\\"b\\\".sql\"";
-        assert_eq!(
-            dot::tokenize(&format!("read {file}")),
-            ["read", "a \"b\".sql"]
         );
     }
 

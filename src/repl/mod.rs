@@ -3,6 +3,7 @@
 //! `helper`.
 
 mod complete;
+mod files;
 mod helper;
 mod highlight;
 
