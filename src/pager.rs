@@ -196,13 +196,15 @@ mod tests {
 
     #[test]
     fn a_pager_that_fails_is_warned_of_and_the_result_is_written_without_it() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let d = dir.path().display();
         for command in [
-            "exit 1",
-            "no-such-pager-command 2>/dev/null",
-            "cat >/dev/null; exit 3",
+            "exit 1".to_string(),
+            format!("no-such-pager-command 2>'{d}/err'"),
+            format!("cat >'{d}/paged'; exit 3"),
         ] {
             let mut out = Vec::new();
-            let mut p = Paged::new(&mut out, command, 2);
+            let mut p = Paged::new(&mut out, &command, 2);
             for i in 0..2000 {
                 p.write_all(format!("line {i}\n").as_bytes())
                     .expect("no broken pipe");
@@ -215,8 +217,10 @@ mod tests {
 
     #[test]
     fn a_pager_that_quits_early_ends_the_result_quietly() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let command = format!("head -c 1 >'{}/paged'", dir.path().display());
         let mut out = Vec::new();
-        let mut p = Paged::new(&mut out, "head -c 1 >/dev/null", 1);
+        let mut p = Paged::new(&mut out, &command, 1);
         for _ in 0..10_000 {
             p.write_all(b"a long result line\n")
                 .expect("no broken pipe");

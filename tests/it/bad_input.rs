@@ -144,17 +144,17 @@ fn a_system_error_reads_as_words_without_rusts_os_error_tail() {
     // report of a system error ends at the system's words.
     let dir = TempDir::new().unwrap();
     let d = dir.path().display().to_string();
-    let full = std::fs::File::create("/dev/full").unwrap();
-    let out = crate::common::command()
-        .args(["--no-seed", "-c", "select 1"])
+    let full = std::fs::File::create(dir.path().join("full")).unwrap();
+    let mut cmd = crate::common::command();
+    cmd.args(["--no-seed", "-c", "select 1"])
         .stdin(std::process::Stdio::null())
-        .stdout(full)
-        .output()
-        .unwrap();
+        .stdout(full);
+    crate::common::limit_file_size(&mut cmd, 0);
+    let out = cmd.output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        err.starts_with("Error: cannot write output: No space left on device\n"),
+        err.starts_with("Error: cannot write output: File too large\n"),
         "{err}"
     );
     let out = scoql()

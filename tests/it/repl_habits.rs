@@ -211,7 +211,10 @@ fn the_editor_of_a_script_never_reads_the_script_or_writes_into_its_results() {
     let editor = dir.path().join("editor.sh");
     std::fs::write(
         &editor,
-        "#!/bin/sh\ncat >/dev/null\necho drawn\nsed -i 's/41/42/' \"$1\"\n",
+        format!(
+            "#!/bin/sh\ncat >'{}'\necho drawn\nsed -i 's/41/42/' \"$1\"\n",
+            dir.path().join("editor-stdin").display()
+        ),
     )
     .unwrap();
     let mut cmd = std::process::Command::new("setsid");
