@@ -62,18 +62,51 @@ pub fn mark_source_column(grid: &Grid) -> Option<(usize, bool)> {
     first_named(grid, &["ref", "refs"]).map(|i| (i, true))
 }
 
-/// The column that gives the unit of `value_col`: `unit_base` for `value_base`, else
-/// `unit`, else `unit_base` for any other column when it is the only unit column.
+/// The column named `stem` plus the suffix of value column `value_col`: `unit_a`,
+/// `qualifier_a`, `source_a` describe `value_a` (in `conflicts`, `series_checks`), and
+/// `unit_base` describes `value_base`. None when the value column is not `value_*` or
+/// the result has no such column.
+fn companion(grid: &Grid, value_col: usize, stem: &str) -> Option<usize> {
+    let name = grid.columns[value_col].to_ascii_lowercase();
+    let suffix = name.strip_prefix("value").filter(|s| s.starts_with('_'))?;
+    first_named(grid, &[&format!("{stem}{suffix}")])
+}
+
+/// The column that gives the unit of `value_col`: its companion (`unit_base` for
+/// `value_base`, `unit_a` for `value_a`), else `unit`, else `unit_base` for any other
+/// column when it is the only unit column. `value_base` is never read in the stated unit.
 pub fn unit_column(grid: &Grid, value_col: usize) -> Option<usize> {
+    if let Some(u) = companion(grid, value_col, "unit") {
+        return Some(u);
+    }
     let name = grid.columns[value_col].to_ascii_lowercase();
     if name == "value_base" {
-        return first_named(grid, &["unit_base"]);
+        return None;
     }
     first_named(grid, &["unit"]).or_else(|| {
         (name != "value")
             .then(|| first_named(grid, &["unit_base"]))
             .flatten()
     })
+}
+
+/// The column that qualifies `value_col` ("more than"): its companion (`qualifier_a` for
+/// `value_a`), else `qualifier`.
+pub fn qualifier_column(grid: &Grid, value_col: usize) -> Option<usize> {
+    companion(grid, value_col, "qualifier")
+        .or_else(|| first_named(grid, &["qualifier"]))
+        .filter(|&q| q != value_col)
+}
+
+/// The column the source of `value_col` is read from: its companion (`source_a` or
+/// `ref_a` for `value_a`), else [`mark_source_column`]; and whether it holds refs.
+pub fn value_source_column(grid: &Grid, value_col: usize) -> Option<(usize, bool)> {
+    companion(grid, value_col, "source_id")
+        .or_else(|| companion(grid, value_col, "source"))
+        .map(|i| (i, false))
+        .or_else(|| companion(grid, value_col, "ref").map(|i| (i, true)))
+        .or_else(|| mark_source_column(grid))
+        .filter(|&(s, _)| s != value_col)
 }
 
 /// What separates ids in a cell: `S01; S37`, `S01, S37`, `1225 (S58, S59) | 1200 (S60)`.

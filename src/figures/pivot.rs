@@ -5,8 +5,8 @@
 //! stays with its value, and a cell with no value is NULL, never 0.
 
 use super::{
-    column, column_list, first_named, id_order, mark_source_column, number, opt_text, split_ids,
-    sqlite_order, text,
+    column, column_list, id_order, number, opt_text, qualifier_column, split_ids, sqlite_order,
+    text, unit_column, value_source_column,
 };
 use crate::sqlite::Grid;
 use crate::value::Value;
@@ -34,9 +34,9 @@ pub fn pivot(grid: &Grid, row: &str, col: &str, value: &str) -> Result<Pivot, St
             .ok_or_else(|| format!("no column {name} in the last result; {}", column_list(grid)))
     };
     let (r, c, v) = (find(row)?, find(col)?, find(value)?);
-    let qualifier = first_named(grid, &["qualifier"]).filter(|&q| q != v);
-    let unit = first_named(grid, &["unit"]).filter(|&u| u != v);
-    let source = mark_source_column(grid).map(|(s, _)| s).filter(|&s| s != v);
+    let qualifier = qualifier_column(grid, v);
+    let unit = unit_column(grid, v).filter(|&u| u != v);
+    let source = value_source_column(grid, v).map(|(s, _)| s);
 
     let mut row_keys: Vec<(String, Value)> = Vec::new();
     let mut col_keys: Vec<(String, Value)> = Vec::new();
@@ -89,7 +89,13 @@ pub fn pivot(grid: &Grid, row: &str, col: &str, value: &str) -> Result<Pivot, St
         .zip(cells)
         .map(|((_, key), cells)| {
             let mut out = vec![key];
-            out.extend(cells.iter().map(|entries| cell(entries)));
+            // A row is read as a series: when its values are in more than one unit,
+            // every value in it carries its unit, so 81 (100 million CNY) is never
+            // read beside 850 (million CNY) as the same kind of number.
+            let mut units = cells.iter().flatten().map(|e| &e.unit);
+            let first = units.next();
+            let show_units = units.any(|u| Some(u) != first);
+            out.extend(cells.iter().map(|entries| cell(entries, show_units)));
             out
         })
         .collect();
@@ -100,16 +106,19 @@ pub fn pivot(grid: &Grid, row: &str, col: &str, value: &str) -> Result<Pivot, St
 }
 
 /// What one cell shows: NULL for no value; the value itself (a number stays a number)
-/// when one source gives it plainly; otherwise text that keeps the qualifier, the unit
-/// when the values' units differ, and every distinct value with the sources that state it:
-/// `1225 (S58, S59)`, `850 million CNY (S01) | 8.5 100 million CNY (S37, S65)`.
-fn cell(entries: &[Entry]) -> Value {
+/// when one source gives it plainly and its row is in one unit; otherwise text that keeps
+/// the qualifier, the unit when `show_units` (the row's units differ), and every distinct
+/// value with the sources that state it: `1225 (S58, S59)`, `850 million CNY (S01) | 8.5
+/// 100 million CNY (S37, S65)`.
+fn cell(entries: &[Entry], show_units: bool) -> Value {
     match entries {
         [] => return Value::Null,
-        [one] if one.qualifier.is_none() => return one.value.clone(),
+        [one] if one.qualifier.is_none() && (!show_units || one.unit.is_none()) => {
+            return one.value.clone();
+        }
         _ => {}
     }
-    let units_differ = entries.iter().any(|e| e.unit != entries[0].unit);
+    let units_differ = show_units;
     let shown = |e: &Entry| {
         let mut s = String::new();
         if let Some(q) = &e.qualifier {
@@ -141,7 +150,8 @@ fn cell(entries: &[Entry]) -> Value {
         }
     }
     if entries.len() == 1 && number(&entries[0].value).is_some() {
-        // A qualified single value: the qualifier travels with it, so it becomes text.
+        // A qualified single value, or one in a row of several units: the qualifier and
+        // the unit travel with it, so it becomes text.
         return Value::text(&groups[0].0);
     }
     let parts: Vec<String> = groups

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    column, column_list, first_named, id_order, mark_source_column, number, opt_text, split_ids,
-    text, unit_column,
+    column, column_list, first_named, id_order, mark_source_column, number, opt_text,
+    qualifier_column, split_ids, text, unit_column, value_source_column,
 };
 use crate::render::chart::{Chart, Kind, Mark};
 use crate::sqlite::Grid;
@@ -220,7 +220,8 @@ pub fn read(grid: &Grid, spec: &Spec) -> Result<Chart, String> {
         .or_else(|| (0..grid.columns.len()).find(|&c| c != value))
         .ok_or_else(|| "a chart needs a label column beside the values".to_string())?;
     check_units(grid, value)?;
-    let qualifier = first_named(grid, &["qualifier"]);
+    let qualifier = qualifier_column(grid, value);
+    let source = value_source_column(grid, value);
     let mut notes = Vec::new();
 
     // The labels in the order met, and the series in the order met.

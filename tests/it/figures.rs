@@ -325,3 +325,59 @@ fn summarize_takes_a_query_typed_as_it_is_quotes_and_all() {
     let count = rows("select count(*) from facts where unit = 'trains' and value > 1000;");
     assert_eq!(out.split('\t').nth(2), Some(count[0][0].as_str()));
 }
+
+#[test]
+fn a_pivot_never_sets_values_of_different_units_side_by_side_without_them() {
+    // value_base is in unit_base (CNY), never in the stated unit: 850000000 is not
+    // "850000000 million CNY". Three sources agree on 850,000,000 CNY for 2019.
+    let query = "SELECT metric, period, value, unit, value_base, unit_base, source_id FROM facts \
+                 WHERE metric = 'trade_sco' AND scope = 'zone' AND period GLOB '20[0-9][0-9]' \
+                 ORDER BY period, source_id;";
+    let (code, out, err) = run(
+        &["--csv"],
+        &format!("{query}\n.pivot metric period value_base\n{query}\n.pivot metric period value\n"),
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    // Each pivot: its header and its one row.
+    let pivots: Vec<Vec<&str>> = out
+        .split("metric,2019,2021,2022\n")
+        .skip(1)
+        .map(|p| p.lines().take(1).collect())
+        .collect();
+    assert_eq!(
+        pivots,
+        vec![
+            vec!["trade_sco,\"850000000 (S01, S37, S65)\",\"4000000000 (S01, S37)\",8100000000"],
+            // A row whose values are in several units shows every value's unit: 81 alone
+            // in 2022 is 81 hundred million CNY, not 81 of whatever 850 was.
+            vec![
+                "trade_sco,\"850 million CNY (S01) | 8.5 100 million CNY (S37, S65)\",\
+                 \"4 billion CNY (S01) | 40 100 million CNY (S37)\",\"81 100 million CNY\""
+            ],
+        ]
+    );
+}
+
+#[test]
+fn a_chart_of_series_checks_reads_the_unit_qualifier_and_source_of_value_a() {
+    // value_a is described by unit_a, qualifier_a and source_a: its units differ (cities,
+    // routes, lines, trains), so the chart is refused; one unit draws with "more than" and
+    // the sources.
+    let (code, out, err) = run(
+        &[],
+        "SELECT * FROM series_checks;\n.chart bar finding value_a\n",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains("the values of value_a are in") && err.contains("'cities'"),
+        "{err}"
+    );
+    let (code, out, err) = run(
+        &[],
+        ".chart --next bar ref_a value_a\nSELECT * FROM series_checks WHERE unit_a = 'trains';\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("more than 2000"), "{out}");
+    assert!(out.contains("value_a (trains) by ref_a"), "{out}");
+    assert!(out.contains("Sources: S11"), "{out}");
+}
