@@ -62,14 +62,18 @@ pub fn mark_source_column(grid: &Grid) -> Option<(usize, bool)> {
     first_named(grid, &["ref", "refs"]).map(|i| (i, true))
 }
 
-/// The column named `stem` plus the suffix of value column `value_col`: `unit_a`,
-/// `qualifier_a`, `source_a` describe `value_a` (in `conflicts`, `series_checks`), and
-/// `unit_base` describes `value_base`. None when the value column is not `value_*` or
-/// the result has no such column.
+/// The column that describes value column `value_col` as `stem` does, by the dataset's
+/// naming: `unit_a`, `qualifier_a`, `source_a` describe `value_a` (in `conflicts`,
+/// `series_checks`), `unit_base` describes `value_base`, and `prior_unit`,
+/// `prior_qualifier`, `prior_source_id` describe `prior_value` (in `growth_check`). None
+/// when the value column is not so named or the result has no such column.
 fn companion(grid: &Grid, value_col: usize, stem: &str) -> Option<usize> {
     let name = grid.columns[value_col].to_ascii_lowercase();
-    let suffix = name.strip_prefix("value").filter(|s| s.starts_with('_'))?;
-    first_named(grid, &[&format!("{stem}{suffix}")])
+    if let Some(suffix) = name.strip_prefix("value").filter(|s| s.starts_with('_')) {
+        return first_named(grid, &[&format!("{stem}{suffix}")]);
+    }
+    let prefix = name.strip_suffix("value").filter(|p| p.ends_with('_'))?;
+    first_named(grid, &[&format!("{prefix}{stem}")])
 }
 
 /// The column that gives the unit of `value_col`: its companion (`unit_base` for

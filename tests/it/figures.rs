@@ -381,3 +381,17 @@ fn a_chart_of_series_checks_reads_the_unit_qualifier_and_source_of_value_a() {
     assert!(out.contains("value_a (trains) by ref_a"), "{out}");
     assert!(out.contains("Sources: S11"), "{out}");
 }
+
+#[test]
+fn a_chart_of_growth_checks_prior_values_reads_their_own_unit_and_sources() {
+    // prior_value is in prior_unit and stated by prior_source_id: F103's base is 455
+    // trains stated by S31, not trips stated by S41; F095's base is 297 trains (S30).
+    let (code, out, err) = run(
+        &[],
+        ".chart --next bar ref prior_value\n\
+         SELECT * FROM growth_check WHERE ref IN ('F095', 'F103') ORDER BY ref;\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("prior_value (trains) by ref"), "{out}");
+    assert!(out.contains("Sources: S30, S31\n"), "{out}");
+}
