@@ -308,8 +308,9 @@ ORDER BY source_id, part, ref, from_table, from_id, metric;
 CREATE VIEW yoy_growth(
   -- Metric key (a row of `metrics`) of kind 'flow'.
   metric,
-  -- Series scope both values are counted for (scopes.series_scope).
-  scope,
+  -- Series scope both values are counted for (scopes.series_scope): the multimodal centre's
+  -- counts are the zone's series; each value's own scope is in `facts`.
+  series_scope,
   -- Counting basis of both values (a row of `bases`).
   basis,
   -- Route both values are about; NULL for figures of the whole scope.
@@ -362,8 +363,9 @@ CREATE VIEW growth_check(
   ref,
   -- Metric key of the rate (a growth metric, e.g. 'freight_trains_yoy').
   metric,
-  -- Series scope of the rate (scopes.series_scope).
-  scope,
+  -- Series scope of the rate (scopes.series_scope): the multimodal centre's counts are the
+  -- zone's series; the rate's own scope is in `facts`.
+  series_scope,
   -- Counting basis of the rate (a row of `bases`).
   basis,
   -- Period of the rate (a row of `periods`).
@@ -397,7 +399,9 @@ CREATE VIEW growth_check(
   -- 'more than', 'less than', 'nearly' or 'about' when the source qualifies the level; NULL when exact.
   qualifier,
   -- Qualifier of the level of a year earlier (NULL: only exact levels are compared).
-  prior_qualifier
+  prior_qualifier,
+  -- Scope the source states the rate for (a row of `scopes`); series_scope is the series it joins.
+  scope
 ) AS
 SELECT g.ref, g.metric, g.series_scope, g.basis, g.period, CAST(g.value AS REAL), g.qualifier,
        c.ref, CAST(c.value AS NUMERIC), c.unit,
@@ -410,7 +414,7 @@ SELECT g.ref, g.metric, g.series_scope, g.basis, g.period, CAST(g.value AS REAL)
          WHEN abs(y.growth_pct - g.value) <= CASE WHEN g.value = round(g.value) THEN 0.5 ELSE 0.05 END + 1e-9 THEN 'consistent'
          ELSE 'inconsistent'
        END AS TEXT),
-       g.source_id, y.prior_source_id, c.qualifier, q.qualifier
+       g.source_id, y.prior_source_id, c.qualifier, q.qualifier, CAST(g.scope AS TEXT)
 FROM facts_detail AS g
 JOIN metrics AS m ON m.key = g.metric AND m.kind = 'growth'
 LEFT JOIN facts_detail AS c
@@ -501,9 +505,13 @@ found AS (
   SELECT CASE WHEN b.value_base < a.value_base THEN 'count falls' ELSE 'count jumps' END,
          a.metric, a.basis, a.ref, a.period, a.scope, a.qualifier, a.value, a.unit, a.source_id,
          b.ref, b.period, b.scope, b.qualifier, b.value, b.unit, b.source_id,
-         printf('%s%s %s as of %s (%s), then %s%s %s as of %s (%s), on the same basis and scope',
+         printf('%s%s %s as of %s (%s), then %s%s %s as of %s (%s), on the same basis and %s',
                 COALESCE(a.qualifier || ' ', ''), a.value, a.unit, a.period_end, a.source_id,
-                COALESCE(b.qualifier || ' ', ''), b.value, b.unit, b.period_end, b.source_id)
+                COALESCE(b.qualifier || ' ', ''), b.value, b.unit, b.period_end, b.source_id,
+                CASE WHEN a.scope = b.scope THEN 'scope'
+                     ELSE printf('series scope (%s counts as %s)',
+                                 CASE WHEN a.scope <> a.series_scope THEN a.scope ELSE b.scope END,
+                                 a.series_scope) END)
   FROM stock AS a
   JOIN base AS b ON b.ref = a.next_ref AND b.from_id = a.next_id
   WHERE (b.value_base < 0.8 * a.value_base

@@ -1555,3 +1555,45 @@ fn sco_membership_rows_are_sourced() {
     );
     assert!(overlaps.is_empty(), "{overlaps:?}");
 }
+
+#[test]
+fn a_scope_column_shows_the_scope_its_source_stated() {
+    // Fault kind 5, another instance: the multimodal centre's counts join the zone's series
+    // (scopes.series_scope), but a column named scope must still say what the source
+    // counted. metric_series and lines_and_reach showed series_scope as `scope`, so F074
+    // (the multimodal centre's 401 trains) read as scope zone; series_checks said "on the
+    // same basis and scope" of F076 (the centre) and F099 (the zone).
+    let stated: BTreeSet<(String, String)> = rows("SELECT DISTINCT ref, scope FROM facts")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let mut wrong = Vec::new();
+    for (label, header, body) in every_view_and_saved_query() {
+        for (r, s) in [("ref", "scope"), ("ref_a", "scope_a"), ("ref_b", "scope_b")] {
+            let (Some(ri), Some(si)) = (
+                header.iter().position(|h| h == r),
+                header.iter().position(|h| h == s),
+            ) else {
+                continue;
+            };
+            for row in &body {
+                let pair = (row[ri].clone(), row[si].clone());
+                if !pair.0.is_empty() && !stated.contains(&pair) {
+                    wrong.push(format!("{label}: {r} {} shown with {s} {}", pair.0, pair.1));
+                }
+            }
+        }
+        if let (Some(a), Some(b), Some(d)) = (
+            header.iter().position(|h| h == "scope_a"),
+            header.iter().position(|h| h == "scope_b"),
+            header.iter().position(|h| h == "detail"),
+        ) {
+            for row in &body {
+                if row[a] != row[b] && row[d].contains("same basis and scope") {
+                    wrong.push(format!("{label}: {} and {} called the same scope", row[a], row[b]));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "scopes shown as other than stated:\n{}", wrong.join("\n"));
+}
