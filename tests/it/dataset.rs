@@ -1590,10 +1590,48 @@ fn a_scope_column_shows_the_scope_its_source_stated() {
         ) {
             for row in &body {
                 if row[a] != row[b] && row[d].contains("same basis and scope") {
-                    wrong.push(format!("{label}: {} and {} called the same scope", row[a], row[b]));
+                    wrong.push(format!(
+                        "{label}: {} and {} called the same scope",
+                        row[a], row[b]
+                    ));
                 }
             }
         }
     }
-    assert!(wrong.is_empty(), "scopes shown as other than stated:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "scopes shown as other than stated:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn every_readme_query_that_shows_a_value_shows_its_qualifier() {
+    // Fault kind 3 in the README's prose examples (not only its `scoql>` blocks): the
+    // .save-query example listed train_counts' value without its qualifier, so
+    // `.run trains_in y=2018` printed "more than 3200" (F123) as 3200.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut missing = Vec::new();
+    for block in text.split("```").skip(1).step_by(2) {
+        let flat = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lower = flat.to_ascii_lowercase();
+        for (at, _) in lower.match_indices("select ") {
+            let Some(end) = lower[at..].find(" from ") else {
+                continue;
+            };
+            let list = &lower[at + 7..at + end];
+            let words: Vec<&str> = list
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '*'))
+                .collect();
+            if words.contains(&"value") && !words.contains(&"qualifier") {
+                missing.push(flat[at..at + end].to_string());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "README queries show value without qualifier:\n{}",
+        missing.join("\n")
+    );
 }

@@ -23,7 +23,7 @@ fn rows(sql: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-const TRAIN_COUNTS: &str = "SELECT period, value, unit, basis, scope, source_id FROM train_counts \
+const TRAIN_COUNTS: &str = "SELECT period, qualifier, value, unit, basis, scope, source_id FROM train_counts \
                             WHERE period_kind = 'year' AND route_id IS NULL;";
 
 #[test]
