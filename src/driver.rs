@@ -167,14 +167,17 @@ impl Driver<'_> {
                 line,
                 is_vertical,
             } => {
+                let here = Location::new(origin.clone(), line, 1);
                 let chunk = Chunk {
                     text: &text,
                     origin,
                     line,
                 };
                 let ran = exec::run_chunk(self.session, &chunk, &params, is_vertical);
-                // A chart that `.chart --next` left waiting is drawn from this input's result.
-                let charted = dot::draw_next_chart(self.session, ran.is_ok());
+                // A chart that `.chart --next` left waiting is drawn from this input's
+                // result; a refusal names this input, whose result it is.
+                let charted =
+                    dot::draw_next_chart(self.session, ran.is_ok()).map_err(|e| e.at(&here));
                 ran.and(charted).map(|()| None)
             }
             Item::Dot { text, line } => self.run_dot(&text, line, origin, is_typed, &params),

@@ -88,7 +88,13 @@ pub fn draw_next(s: &mut Session, is_ok: bool) -> Result<()> {
             ));
         }
     };
-    draw_chart(s, &grid, &next.spec)
+    let drawn = draw_chart(s, &grid, &next.spec);
+    if let Err(Error::Figure { .. }) = &drawn {
+        // The chart was to replace the table: a refused chart must not lose the result.
+        let opts = s.render_options();
+        cite::show(s, &opts, &grid, None)?;
+    }
+    drawn
 }
 
 /// Reads and draws `grid` as `spec` asks, within the terminal's width (80 columns when

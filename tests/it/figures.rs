@@ -395,3 +395,19 @@ fn a_chart_of_growth_checks_prior_values_reads_their_own_unit_and_sources() {
     assert!(out.contains("prior_value (trains) by ref"), "{out}");
     assert!(out.contains("Sources: S30, S31\n"), "{out}");
 }
+
+#[test]
+fn a_refused_next_chart_names_the_query_and_still_shows_its_result() {
+    // `.chart --next` draws the chart instead of the table; when the chart is refused the
+    // result was lost and the error said neither where nor which query.
+    let (code, out, err) = run(
+        &["--no-config"],
+        ".chart --next bar\nselect 'z' as l, 'text' as v;\nselect 1;\n",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains("no numeric column to chart") && err.contains("--> <stdin>:2:1"),
+        "{err}"
+    );
+    assert!(out.contains("│ z │ text │"), "{out}");
+}
