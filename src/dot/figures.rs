@@ -223,6 +223,10 @@ pub fn summarize(s: &mut Session, c: &Call) -> Result<Flow> {
     if opts.mode.is_table() {
         let notes = unit_notes(&grid);
         if !notes.is_empty() {
+            let notes = match opts.width {
+                Some(w) => crate::render::prose::paragraphs(&notes, usize::from(w)),
+                None => notes,
+            };
             s.write(&notes)?;
         }
     }

@@ -411,3 +411,27 @@ fn a_refused_next_chart_names_the_query_and_still_shows_its_result() {
     );
     assert!(out.contains("│ z │ text │"), "{out}");
 }
+
+#[test]
+fn at_the_terminal_summarize_notes_fit_the_width() {
+    let home = Home::new();
+    let term = Term::start_sized(
+        "summarize-notes",
+        &home,
+        &[("NO_COLOR", "1")],
+        &[],
+        (80, 60),
+    );
+    term.wait_for_prompt(1);
+    let screen = term.submit(".summarize facts");
+    assert!(
+        screen.contains("note: value_base is in 9 units"),
+        "{screen}"
+    );
+    for line in screen.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{line:?} is wider than 80:\n{screen}"
+        );
+    }
+}

@@ -134,7 +134,15 @@ impl Chart {
 /// sparkline).
 pub fn draw(chart: &Chart, opts: &ChartOptions) -> Result<String, String> {
     let chart = &chart.visible();
-    let mut lines = vec![chart.title.clone()];
+    // The title and the footer are prose: wrapped between words to the width, as the bars
+    // are fitted to it.
+    let prose = |text: &str| -> Vec<String> {
+        super::prose::paragraphs(text, opts.width)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let mut lines = prose(&chart.title);
     let notes = match chart.kind {
         Kind::Bar => {
             bar::bars(chart, opts, &mut lines);
@@ -143,10 +151,11 @@ pub fn draw(chart: &Chart, opts: &ChartOptions) -> Result<String, String> {
         Kind::Spark => period::spark(chart, opts, &mut lines)?,
         Kind::Line => period::dots(chart, opts, &mut lines)?,
     };
-    lines.extend(chart.notes.iter().cloned());
-    lines.extend(notes);
+    for note in chart.notes.iter().chain(&notes) {
+        lines.extend(prose(note));
+    }
     if !chart.sources.is_empty() {
-        lines.push(chart.sources.clone());
+        lines.extend(prose(&chart.sources));
     }
     let mut out = String::new();
     for l in lines {

@@ -225,7 +225,8 @@ fn a_line_chart_marks_each_value_from_zero_and_leaves_a_gap_dotted() {
     assert_eq!(
         text,
         "\
-value (trains) by period
+value (trains)
+by period
 8 ┤      ┊   ●
   │      ┊
   │      ┊
@@ -236,7 +237,8 @@ value (trains) by period
 0 ┤      ┊
   └────────────
    2019    2021
-2021: 4 (S01); 8 (S37)
+2021: 4 (S01); 8
+(S37)
 Sources: S01
 "
     );
@@ -342,4 +344,24 @@ proptest! {
 
 fn width_of(l: &str) -> usize {
     width(l)
+}
+
+#[test]
+fn the_title_notes_and_sources_wrap_to_the_width_between_words() {
+    let mut chart = one_series(Kind::Bar, &[("2021", vec![mark(621.0, "S01")])], false);
+    chart.title = "value (trains) by period, one series per basis".into();
+    chart.notes = vec!["operated mixes scope: multimodal_centre (2020), zone (2021)".into()];
+    chart.sources = "Sources: not in the result (it has no source_id or ref column)".into();
+    let out = draw(&chart, &plain(40)).expect("draws");
+    for line in out.lines() {
+        assert!(width(line) <= 40, "{line:?} is wider than 40:\n{out}");
+    }
+    // Nothing is lost in the wrapping: the same words, in order.
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let text = words.join(" ");
+    assert!(
+        text.contains("multimodal_centre (2020), zone (2021)")
+            && text.contains("(it has no source_id or ref column)"),
+        "{out}"
+    );
 }
