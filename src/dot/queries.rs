@@ -92,8 +92,17 @@ fn show_one(s: &mut Session, c: &Call, name: &str) -> Result<Flow> {
         text.push_str("Parameters: none\n");
     } else {
         text.push_str("Parameters (.run NAME name=VALUE ...):\n");
+        let width = s.text_width();
         for d in &q.params {
-            text.push_str(&format!("  {}\n", saved::describe_param(d)));
+            // The documentation hangs beside its `name=TYPE`, wrapped to the width.
+            let label = format!("  {}={}  ", d.name, d.kind.name());
+            let indent = label.chars().count();
+            text.push_str(&crate::render::prose::hanging(
+                &label,
+                indent,
+                &d.description,
+                width,
+            ));
         }
     }
     text.push_str(&format!("SQL:\n{}", q.body()));

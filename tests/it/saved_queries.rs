@@ -173,3 +173,25 @@ fn save_query_refuses_to_overwrite_a_bad_name_and_safe_mode() {
     assert_eq!(code, 1);
     assert!(err.contains("not allowed with --safe"), "{err}");
 }
+
+#[test]
+fn examples_name_wraps_its_parameter_documentation_to_the_width() {
+    // `.examples NAME` wrapped its description but not its parameters' documentation:
+    // `metric=TEXT  metric key (see the table metrics), e.g. ...` ran to 87 columns.
+    for name in ["metric_series", "largest_money_figures", "facts_in_year"] {
+        let out = crate::common::scoql()
+            .args(["-c", &format!(".examples {name}")])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        let prose = text.split("\nSQL:\n").next().unwrap();
+        assert!(prose.contains("Parameters"), "{text}");
+        for line in prose.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{line:?} is wider than 80:\n{text}"
+            );
+        }
+    }
+}
