@@ -35,7 +35,7 @@ pub fn about(s: &mut Session, _c: &Call) -> Result<Flow> {
     if has_dataset(s) {
         let summary = sqlite::query(
             s.conn(),
-            "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM facts), \
+            "SELECT (SELECT count(DISTINCT source_id) FROM facts), (SELECT count(*) FROM facts), \
              (SELECT min(period_start) FROM facts), (SELECT max(period_end) FROM facts)",
             &[],
         )?;

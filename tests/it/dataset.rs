@@ -1635,3 +1635,24 @@ fn every_readme_query_that_shows_a_value_shows_its_qualifier() {
         missing.join("\n")
     );
 }
+
+#[test]
+fn about_counts_the_sources_its_figures_come_from() {
+    // `.about` said "465 stated figures from 106 sources": 106 counts every row of
+    // `sources`, 11 of which state only SCO membership; the figures of `facts` come from
+    // fewer.
+    let out = crate::common::scoql()
+        .args(["--no-config", "-c", ".about"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let figures = value("SELECT count(*) FROM facts");
+    let sources = value("SELECT count(DISTINCT source_id) FROM facts");
+    assert!(
+        text.contains(&format!("{figures} stated figures from {sources} sources")),
+        "{text}"
+    );
+}
