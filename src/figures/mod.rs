@@ -63,22 +63,42 @@ pub fn mark_source_column(grid: &Grid) -> Option<(usize, bool)> {
 }
 
 /// The column that describes value column `value_col` as `stem` does, by the dataset's
-/// naming: `unit_a`, `qualifier_a`, `source_a` describe `value_a` (in `conflicts`,
-/// `series_checks`), `unit_base` describes `value_base`, and `prior_unit`,
-/// `prior_qualifier`, `prior_source_id` describe `prior_value` (in `growth_check`). None
-/// when the value column is not so named or the result has no such column.
+/// naming: `amount_unit` and `cargo_value_qualifier` describe `amount` and `cargo_value`
+/// (in the saved queries); `unit_a`, `qualifier_a`, `source_a` describe `value_a` (in
+/// `conflicts`, `series_checks`) and `unit_base` describes `value_base`; `prior_unit`,
+/// `prior_source_id` describe `prior_value` and `stated_qualifier` describes `stated_pct`
+/// (in `growth_check`). None when the result has no such column.
 fn companion(grid: &Grid, value_col: usize, stem: &str) -> Option<usize> {
     let name = grid.columns[value_col].to_ascii_lowercase();
-    if let Some(suffix) = name.strip_prefix("value").filter(|s| s.starts_with('_')) {
-        return first_named(grid, &[&format!("{stem}{suffix}")]);
+    if let Some(c) = first_named(grid, &[&format!("{name}_{stem}")]) {
+        return Some(c);
     }
-    let prefix = name.strip_suffix("value").filter(|p| p.ends_with('_'))?;
-    first_named(grid, &[&format!("{prefix}{stem}")])
+    if let Some(suffix) = name.strip_prefix("value").filter(|s| s.starts_with('_'))
+        && let Some(c) = first_named(grid, &[&format!("{stem}{suffix}")])
+    {
+        return Some(c);
+    }
+    let prefix = &name[..=name.rfind('_')?];
+    first_named(grid, &[&format!("{prefix}{stem}")]).filter(|&c| c != value_col)
+}
+
+/// The column `stem` (`unit`, `qualifier`) describes, when `value_col` is not it and has
+/// no companion: `unit` and `qualifier` describe `value` (and `qualifier` its
+/// `value_base`), never another number beside it (`stated_pct`, `computed_pct`); in a
+/// result without `value` they describe whichever number is charted (an alias of it).
+fn plain_describer(grid: &Grid, value_col: usize, stem: &str) -> Option<usize> {
+    let name = grid.columns[value_col].to_ascii_lowercase();
+    let describes_value = name == "value" || (stem == "qualifier" && name == "value_base");
+    if !describes_value && first_named(grid, &["value"]).is_some() {
+        return None;
+    }
+    first_named(grid, &[stem]).filter(|&c| c != value_col)
 }
 
 /// The column that gives the unit of `value_col`: its companion (`unit_base` for
-/// `value_base`, `unit_a` for `value_a`), else `unit`, else `unit_base` for any other
-/// column when it is the only unit column. `value_base` is never read in the stated unit.
+/// `value_base`, `unit_a` for `value_a`, `amount_unit` for `amount`), else `unit` as
+/// [`plain_describer`] allows, else `unit_base` for a column that is not `value` when it
+/// is the only unit column. `value_base` is never read in the stated unit.
 pub fn unit_column(grid: &Grid, value_col: usize) -> Option<usize> {
     if let Some(u) = companion(grid, value_col, "unit") {
         return Some(u);
@@ -87,19 +107,19 @@ pub fn unit_column(grid: &Grid, value_col: usize) -> Option<usize> {
     if name == "value_base" {
         return None;
     }
-    first_named(grid, &["unit"]).or_else(|| {
-        (name != "value")
+    plain_describer(grid, value_col, "unit").or_else(|| {
+        (name != "value" && first_named(grid, &["value"]).is_none())
             .then(|| first_named(grid, &["unit_base"]))
             .flatten()
     })
 }
 
 /// The column that qualifies `value_col` ("more than"): its companion (`qualifier_a` for
-/// `value_a`), else `qualifier`.
+/// `value_a`, `stated_qualifier` for `stated_pct`), else `qualifier` as
+/// [`plain_describer`] allows.
 pub fn qualifier_column(grid: &Grid, value_col: usize) -> Option<usize> {
     companion(grid, value_col, "qualifier")
-        .or_else(|| first_named(grid, &["qualifier"]))
-        .filter(|&q| q != value_col)
+        .or_else(|| plain_describer(grid, value_col, "qualifier"))
 }
 
 /// The column the source of `value_col` is read from: its companion (`source_a` or

@@ -435,3 +435,35 @@ fn at_the_terminal_summarize_notes_fit_the_width() {
         );
     }
 }
+
+#[test]
+fn a_chart_reads_the_unit_and_qualifier_a_column_names_for_itself() {
+    // investment_batches' amount is in amount_unit: 668 (100 million CNY) was drawn twelve
+    // times as long as 56.7 (billion CNY).
+    let (code, out, err) = run(
+        &[],
+        ".chart --next bar name amount\n.run investment_batches\n",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains("the values of amount are in") && err.contains("'100 million CNY'"),
+        "{err}"
+    );
+    // growth_check's stated_pct is a percentage whatever the level's unit, and its
+    // qualifier is stated_qualifier: it was refused as 'trains', 'billion CNY', ...
+    let (code, out, err) = run(
+        &[],
+        ".chart --next bar ref stated_pct\n\
+         SELECT * FROM growth_check WHERE metric = 'freight_trains_yoy' AND period = '2025';\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.starts_with("stated_pct by ref\n"), "{out}");
+    assert!(out.contains("more than 20.0"), "{out}");
+    // computed_pct has no unit column of its own either.
+    let (code, _, err) = run(
+        &[],
+        ".chart --next bar ref computed_pct\n\
+         SELECT * FROM growth_check WHERE computed_pct IS NOT NULL;\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+}
