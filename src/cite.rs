@@ -287,6 +287,7 @@ pub fn show(
     opts: &Options,
     grid: &Grid,
     sources: Option<&[String]>,
+    notes: &[String],
 ) -> Result<()> {
     let mut collector = if s.cite {
         Collector::new(s.conn(), &grid.columns, opts, sources.is_some())
@@ -294,7 +295,8 @@ pub fn show(
         None
     };
     let Some(c) = &mut collector else {
-        return s.show_with(opts, grid);
+        s.show_with(opts, grid)?;
+        return write_notes(s, opts, notes);
     };
     let mut marked = Grid {
         columns: grid.columns.clone(),
@@ -307,6 +309,7 @@ pub fn show(
             .push(c.row(&cells).unwrap_or_else(|| row.clone()));
     }
     s.show_with(opts, &marked)?;
+    write_notes(s, opts, notes)?;
     let text = match (collector, sources) {
         (Some(_), Some(ids)) => legend(s.conn(), ids, opts),
         (Some(c), None) => c.legend(s.conn(), opts),
@@ -316,4 +319,24 @@ pub fn show(
         s.write(&text)?;
     }
     Ok(())
+}
+
+/// Notes about a drawn result (`note: ...`), under a table and wrapped to the terminal; a
+/// blank line first in markdown, so a note is never read as a row of the table. Machine
+/// modes get none: a note inside CSV or JSON would corrupt the data it follows.
+fn write_notes(s: &mut Session, opts: &Options, notes: &[String]) -> Result<()> {
+    if notes.is_empty() || !opts.mode.is_table() {
+        return Ok(());
+    }
+    let mut text = String::new();
+    if opts.mode == Mode::Markdown {
+        text.push('\n');
+    }
+    for n in notes {
+        text.push_str(&format!("note: {}\n", visible(n)));
+    }
+    if let Some(w) = opts.width {
+        text = prose::paragraphs(&text, usize::from(w));
+    }
+    s.write(&text)
 }

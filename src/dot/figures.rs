@@ -92,7 +92,7 @@ pub fn draw_next(s: &mut Session, is_ok: bool) -> Result<()> {
     if let Err(Error::Figure { .. }) = &drawn {
         // The chart was to replace the table: a refused chart must not lose the result.
         let opts = s.render_options();
-        cite::show(s, &opts, &grid, None)?;
+        cite::show(s, &opts, &grid, None, &[])?;
     }
     drawn
 }
@@ -135,7 +135,7 @@ pub fn pivot(s: &mut Session, c: &Call) -> Result<Flow> {
     let p = crosstab::pivot(&grid, names[0], names[1], names[2]).map_err(|m| c.usage_error(m))?;
     keep(s, &p.grid);
     let opts = s.render_options();
-    cite::show(s, &opts, &p.grid, Some(&p.sources))?;
+    cite::show(s, &opts, &p.grid, Some(&p.sources), &p.notes)?;
     Ok(Flow::Continue)
 }
 

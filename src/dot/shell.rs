@@ -389,7 +389,7 @@ pub fn last(s: &mut Session, c: &Call) -> Result<Flow> {
         )));
     }
     let grid = kept.grid();
-    crate::cite::show(s, &opts, &grid, None)?;
+    crate::cite::show(s, &opts, &grid, None, &[])?;
     Ok(Flow::Continue)
 }
 

@@ -24,6 +24,9 @@ struct Entry {
 pub struct Pivot {
     pub grid: Grid,
     pub sources: Vec<String>,
+    /// A row whose values differ in basis, scope or series without being split by it,
+    /// as a chart's footer says it: `operated mixes scope: multimodal_centre (2020), ...`.
+    pub notes: Vec<String>,
 }
 
 /// Pivots `grid` on columns `row`, `col` and `value` (names or 1-based numbers). An error
@@ -82,6 +85,8 @@ pub fn pivot(grid: &Grid, row: &str, col: &str, value: &str) -> Result<Pivot, St
     sources.sort_by(|a, b| id_order(a, b));
     sources.dedup();
 
+    let series: Vec<String> = row_keys.iter().map(|(k, _)| k.clone()).collect();
+    let notes = super::series::mixed_keys(grid, c, v, Some(r), &series);
     let mut columns = vec![grid.columns[r].clone()];
     columns.extend(col_keys.iter().map(|(k, _)| k.clone()));
     let rows = row_keys
@@ -102,6 +107,7 @@ pub fn pivot(grid: &Grid, row: &str, col: &str, value: &str) -> Result<Pivot, St
     Ok(Pivot {
         grid: Grid { columns, rows },
         sources,
+        notes,
     })
 }
 

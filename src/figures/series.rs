@@ -375,7 +375,7 @@ fn check_units(grid: &Grid, value: usize) -> Result<(), String> {
 
 /// Notes for series whose rows differ in basis, scope or series without being split by it:
 /// `value mixes scope: multimodal_centre (2020), zone (2021)`.
-fn mixed_keys(
+pub fn mixed_keys(
     grid: &Grid,
     label: usize,
     value: usize,

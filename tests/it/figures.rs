@@ -467,3 +467,40 @@ fn a_chart_reads_the_unit_and_qualifier_a_column_names_for_itself() {
     );
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+#[test]
+fn a_pivot_row_that_mixes_bases_or_scopes_says_so_as_the_chart_does() {
+    // The chart of this result notes that 'operated' mixes the multimodal centre (2020)
+    // and the zone (2021); the pivot set 401 beside 621 in one row and said nothing. A
+    // metric × year pivot set four counting bases in one row (issue 12's 401, 621, 863,
+    // 1225).
+    let (code, out, err) = run(&[], &format!("{TRAIN_COUNTS}\n.pivot basis period value\n"));
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.ends_with(
+            "2 rows\nnote: operated mixes scope: multimodal_centre (2020), zone (2021)\n"
+        ),
+        "{out}"
+    );
+    let (code, out, err) = run(
+        &[],
+        "SELECT metric, substr(period, 1, 4) AS year, value, unit, basis, scope, source_id \
+         FROM facts WHERE metric = 'freight_trains' AND period GLOB '[0-9][0-9][0-9][0-9]';\n\
+         .pivot metric year value\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.contains(
+            "note: freight_trains mixes basis: arrivals_departures (2023, 2025), operated \
+             (2021, 2020)\nnote: freight_trains mixes scope: multimodal_centre (2020), zone \
+             (2021, 2023, 2025)\n"
+        ),
+        "{out}"
+    );
+    // Machine modes stay data only.
+    let (_, out, _) = run(
+        &["--csv"],
+        &format!("{TRAIN_COUNTS}\n.pivot basis period value\n"),
+    );
+    assert!(!out.contains("note:"), "{out}");
+}
