@@ -1,7 +1,8 @@
 //! Horizontal bars: one per value from a zero axis, its value at its end and its source in
 //! a column of their own; a missing period is a line that says so.
 
-use super::{COLOURS, Chart, ChartOptions, Mark, bar_text, cut, pad, paint, strip, width};
+use super::{COLOURS, Chart, ChartOptions, Mark, bar_text, pad, paint, strip, width};
+use crate::render::prose;
 
 /// One line of a bar chart: a value, or a gap of one series (or of all).
 struct BarLine<'c> {
@@ -65,8 +66,8 @@ pub(super) fn bars(chart: &Chart, opts: &ChartOptions, lines: &mut Vec<String>) 
         .map(width)
         .max()
         .unwrap_or(0);
-    let mut label_w = chart.labels.iter().map(|l| width(l)).max().unwrap_or(0);
-    let mut series_w = if named {
+    let label_w = chart.labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let series_w = if named {
         chart.series.iter().map(|s| width(s)).max().unwrap_or(0)
     } else {
         0
@@ -77,20 +78,18 @@ pub(super) fn bars(chart: &Chart, opts: &ChartOptions, lines: &mut Vec<String>) 
         + if neg_text > 0 { neg_text + 1 } else { 0 }
         + if src_w > 0 { src_w + 2 } else { 0 };
     let prefix = |l: usize, s: usize| l + 2 + if s > 0 { s + 2 } else { 0 };
-    // Labels give way (cut with …) before the bars shrink below ten columns.
+    // A label or a series name is never cut: cut periods read as one another (`2022 J…`
+    // for Jan-May and Jan-Aug alike). When they do not fit beside bars of ten columns,
+    // each gets a line of its own above its bars, which are indented under it.
     const MIN_BAR: usize = 10;
-    while opts.width < prefix(label_w, series_w) + fixed + MIN_BAR && (series_w > 6 || label_w > 6)
-    {
-        if series_w > 6 && series_w >= label_w {
-            series_w -= 1;
-        } else {
-            label_w -= 1;
-        }
-    }
-    let room = opts
-        .width
-        .saturating_sub(prefix(label_w, series_w) + fixed)
-        .max(2);
+    const STACKED_INDENT: usize = 2;
+    let is_stacked = opts.width < prefix(label_w, series_w) + fixed + MIN_BAR;
+    let lead = if is_stacked {
+        STACKED_INDENT
+    } else {
+        prefix(label_w, series_w)
+    };
+    let room = opts.width.saturating_sub(lead + fixed).max(2);
     let span = max_pos + max_neg;
     // One scale for both sides of the axis, in columns per unit, so a bar left of it and a
     // bar right of it compare as their values do. With values on both sides a column is
@@ -115,13 +114,32 @@ pub(super) fn bars(chart: &Chart, opts: &ChartOptions, lines: &mut Vec<String>) 
         0
     };
     let pos_area = pos_room + 1 + pos_text;
+    let mut heading: Option<(&str, Option<usize>)> = None;
     for row in &rows {
-        let mut line = pad(&cut(row.label, label_w), label_w);
-        line.push_str("  ");
-        if series_w > 0 {
-            let name = row.series.map_or("", |s| chart.series[s].as_str());
-            line.push_str(&pad(&cut(name, series_w), series_w));
+        let name = row.series.map_or("", |s| chart.series[s].as_str());
+        let mut line = String::new();
+        if is_stacked {
+            if heading != Some((row.label, row.series)) {
+                let head = if name.is_empty() {
+                    row.label.to_string()
+                } else {
+                    format!("{}  {name}", row.label)
+                };
+                lines.extend(
+                    prose::paragraphs(&head, opts.width)
+                        .lines()
+                        .map(String::from),
+                );
+                heading = Some((row.label, row.series));
+            }
+            line.push_str(&" ".repeat(STACKED_INDENT));
+        } else {
+            line.push_str(&pad(row.label, label_w));
             line.push_str("  ");
+            if series_w > 0 {
+                line.push_str(&pad(name, series_w));
+                line.push_str("  ");
+            }
         }
         let colour = COLOURS[row.series.unwrap_or(0) % COLOURS.len()];
         // Left of the axis, the axis, right of it: each of a fixed width, so the axis and

@@ -144,7 +144,7 @@ Sources: S01
 }
 
 #[test]
-fn a_narrow_terminal_cuts_labels_before_bars_and_keeps_values_whole() {
+fn a_narrow_terminal_puts_labels_on_lines_of_their_own_and_keeps_values_whole() {
     let chart = one_series(
         Kind::Bar,
         &[
@@ -162,8 +162,11 @@ fn a_narrow_terminal_cuts_labels_before_bars_and_keeps_values_whole() {
         text,
         "\
 value (trains) by period
-Kazakhs…  │▏ 12                  S01
-Uzbekis…  │██████████ 1234567.5  S02
+Kazakhstan and the rest of Central
+Asia
+  │▏ 12                          S01
+Uzbekistan
+  │██████████████████ 1234567.5  S02
 Sources: S01
 "
     );
@@ -363,5 +366,42 @@ fn the_title_notes_and_sources_wrap_to_the_width_between_words() {
         text.contains("multimodal_centre (2020), zone (2021)")
             && text.contains("(it has no source_id or ref column)"),
         "{out}"
+    );
+}
+
+#[test]
+fn labels_that_do_not_fit_beside_their_bars_get_a_line_of_their_own_whole() {
+    // At 40 columns the periods were cut: "2022 Jan-May", "2022 Jan-Aug" and "2022 Jan-Nov"
+    // all read "2022 J…", three values seemingly for one period.
+    let chart = one_series(
+        Kind::Bar,
+        &[
+            ("2021", vec![mark(621.0, "S01")]),
+            ("2022 Jan-May", vec![mark(357.0, "S39")]),
+            ("2022 Jan-Aug", vec![mark(523.0, "S40")]),
+            (
+                "since construction to 2022-08-17",
+                vec![mark(2000.0, "S11")],
+            ),
+        ],
+        false,
+    );
+    let text = draw(&chart, &plain(40)).expect("draws");
+    assert!(text.lines().all(|l| width(l) <= 40), "{text}");
+    assert!(!text.contains('…'), "{text}");
+    assert_eq!(
+        text,
+        "\
+value (trains) by period
+2021
+  │███████▏ 621                      S01
+2022 Jan-May
+  │████▏ 357                         S39
+2022 Jan-Aug
+  │██████ 523                        S40
+since construction to 2022-08-17
+  │███████████████████████ 2000      S11
+Sources: S01
+"
     );
 }
