@@ -59,6 +59,24 @@ fn mark_notes(chart: &Chart) -> Vec<String> {
     notes
 }
 
+/// Refuses labels that are not one calendar (all years, or all months): a line or a
+/// sparkline is a time axis, and without one its points would stand in the order met,
+/// unnamed between the first and the last, a span beside a month.
+fn on_calendar(chart: &Chart, kind: &str) -> Result<(), String> {
+    if chart.is_calendar || chart.labels.len() < 2 {
+        return Ok(());
+    }
+    let mut named: Vec<&str> = chart.labels.iter().take(4).map(String::as_str).collect();
+    if chart.labels.len() > 4 {
+        named.push("…");
+    }
+    Err(format!(
+        "a {kind} draws values over a calendar, and these labels are not all years or all \
+         months ({}); use .chart bar, which names each",
+        named.join(", ")
+    ))
+}
+
 fn no_negatives(chart: &Chart, kind: &str) -> Result<(), String> {
     let neg = chart
         .marks
@@ -107,6 +125,7 @@ pub(super) fn spark(
     opts: &ChartOptions,
     lines: &mut Vec<String>,
 ) -> Result<Vec<String>, String> {
+    on_calendar(chart, "sparkline")?;
     no_negatives(chart, "sparkline")?;
     let max = max_value(chart);
     let slot = slot_width(chart);
@@ -195,6 +214,7 @@ pub(super) fn dots(
     opts: &ChartOptions,
     lines: &mut Vec<String>,
 ) -> Result<Vec<String>, String> {
+    on_calendar(chart, "line chart")?;
     no_negatives(chart, "line chart")?;
     let max = max_value(chart);
     let top = chart

@@ -405,3 +405,28 @@ Sources: S01
 "
     );
 }
+
+#[test]
+fn a_line_or_sparkline_needs_its_labels_on_one_calendar() {
+    // Labels that are not all years or all months have no time axis: the points were
+    // placed in the order met (2021, then 2020, then a span since 2018) and only the first
+    // and last were named, so no point could be read against its period.
+    let labels = [
+        ("2021", vec![mark(621.0, "S01")]),
+        ("2020", vec![mark(401.0, "S28")]),
+        ("2022 Jan-May", vec![mark(357.0, "S39")]),
+        ("2018 to 2024-06", vec![mark(3200.0, "S50")]),
+    ];
+    for kind in [Kind::Spark, Kind::Line] {
+        let chart = one_series(kind, &labels, false);
+        let e = draw(&chart, &plain(80)).expect_err("refused");
+        assert!(
+            e.contains("not all years or all months") && e.contains("2022 Jan-May"),
+            "{e}"
+        );
+        assert!(e.contains(".chart bar"), "{e}");
+    }
+    // One value needs no axis.
+    let one = one_series(Kind::Spark, &labels[2..3], false);
+    assert!(draw(&one, &plain(80)).is_ok());
+}
