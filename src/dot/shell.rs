@@ -104,13 +104,15 @@ fn one_help(cmd: &Command, width: usize) -> String {
         text.push_str(&prose::hanging(
             "    ",
             4,
-            "bar: a bar per value; line: a dot per value; spark: a cell per period. \
+            "bar: a bar per value; line: a dot per value; spark: a cell per period \
+             (line and spark need periods that are all years or all months). \
              LABEL and VALUE name columns (default: period, or the first text column, \
              and value, or the first numeric column). --by COLUMN: one series per value \
              of COLUMN. --next: chart the next query's result instead of its table. \
              Bars start at zero; a missing year or month is a gap, never joined over; \
              two values for one label are two marks, each with its source; values in \
-             different units are refused; qualifiers stay with their values.",
+             different units are refused; qualifiers stay with their values; a label \
+             is never cut.",
             width,
         ));
     }
