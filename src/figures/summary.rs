@@ -156,13 +156,19 @@ pub const COVERAGE: &[&str] = &[
     "conflicts",
 ];
 
+/// Columns of the coverage added when the result has these keys: a metric's years may come
+/// from different counting bases or scopes, which are different series.
+const SERIES_KEYS: &[(&str, &str)] = &[("basis", "bases"), ("scope", "scopes")];
+
 /// One line per metric of a result with `metric` and `period` columns (None otherwise):
 /// how many distinct periods it is stated for; the calendar years those periods lie in
 /// (a span over several years lies in none); the years missing between the first and the
 /// last (`none` when there is no hole); how many sources state it; and how many of
 /// `conflicts` are about it and involve one of its statements (by `ref`, when the result
 /// has refs). `conflicts` is None when the database has no conflicts view: the column is
-/// then NULL.
+/// then NULL. When the result has `basis` or `scope` columns, `bases` and `scopes` say
+/// which a metric is stated for: one value as it is, several each with its years
+/// (`zone: 2019, 2021–2022; qingdao: 2017–2019`), since they are different series.
 pub fn coverage(grid: &Grid, conflicts: Option<&[Conflict]>) -> Option<Grid> {
     let metric = first_named(grid, &["metric"])?;
     let period = first_named(grid, &["period"])?;
@@ -170,6 +176,10 @@ pub fn coverage(grid: &Grid, conflicts: Option<&[Conflict]>) -> Option<Grid> {
     let end = first_named(grid, &["period_end"]);
     let source = mark_source_column(grid).filter(|(_, is_ref)| !is_ref);
     let refs = first_named(grid, &["ref"]);
+    let keys: Vec<(usize, &str)> = SERIES_KEYS
+        .iter()
+        .filter_map(|&(k, name)| first_named(grid, &[k]).map(|c| (c, name)))
+        .collect();
 
     #[derive(Default)]
     struct Seen {
@@ -177,6 +187,8 @@ pub fn coverage(grid: &Grid, conflicts: Option<&[Conflict]>) -> Option<Grid> {
         years: BTreeSet<i32>,
         sources: BTreeSet<String>,
         refs: BTreeSet<String>,
+        /// Per series key: its values in the order met, each with its years.
+        keys: Vec<Vec<(String, BTreeSet<i32>)>>,
     }
     let mut order: Vec<String> = Vec::new();
     let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
@@ -188,15 +200,28 @@ pub fn coverage(grid: &Grid, conflicts: Option<&[Conflict]>) -> Option<Grid> {
             order.push(m.clone());
         }
         let s = seen.entry(m).or_default();
+        s.keys.resize_with(keys.len(), Vec::new);
+        let mut year = None;
         if let Some(p) = opt_text(&row[period]) {
             let bound = |c: Option<usize>| c.and_then(|c| opt_text(&row[c]));
-            let year = if start.is_some() || end.is_some() {
+            year = if start.is_some() || end.is_some() {
                 period_year(&p, bound(start).as_deref(), bound(end).as_deref())
             } else {
                 period_year(&p, None, None)
             };
             s.years.extend(year);
             s.periods.insert(p);
+        }
+        for (k, &(c, _)) in keys.iter().enumerate() {
+            let Some(v) = opt_text(&row[c]) else { continue };
+            let at = match s.keys[k].iter().position(|(x, _)| *x == v) {
+                Some(i) => i,
+                None => {
+                    s.keys[k].push((v, BTreeSet::new()));
+                    s.keys[k].len() - 1
+                }
+            };
+            s.keys[k][at].1.extend(year);
         }
         if let Some(t) = source.and_then(|(c, _)| opt_text(&row[c])) {
             s.sources.extend(split_ids(&t).map(str::to_string));
@@ -206,6 +231,12 @@ pub fn coverage(grid: &Grid, conflicts: Option<&[Conflict]>) -> Option<Grid> {
         }
     }
     let mut out = Grid::new(COVERAGE);
+    // After the years, which they break down; the counts stay last.
+    const KEYS_AT: usize = 4;
+    out.columns.splice(
+        KEYS_AT..KEYS_AT,
+        keys.iter().map(|&(_, name)| name.to_string()),
+    );
     for m in order {
         let Some(s) = seen.get(&m) else { continue };
         let years: Vec<i32> = s.years.iter().copied().collect();
@@ -237,6 +268,27 @@ pub fn coverage(grid: &Grid, conflicts: Option<&[Conflict]>) -> Option<Grid> {
             },
             conflicts.map_or(Value::Null, Value::Integer),
         ]);
+        let row = out.rows.last_mut()?;
+        let described = s.keys.iter().map(|values| match values.as_slice() {
+            [] => Value::Null,
+            [(one, _)] => Value::text(one),
+            several => Value::text(
+                several
+                    .iter()
+                    .map(|(v, years)| {
+                        let years: Vec<i32> = years.iter().copied().collect();
+                        if years.is_empty() {
+                            format!("{v}: no single year")
+                        } else {
+                            format!("{v}: {}", year_runs(&years))
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        });
+        let described: Vec<Value> = described.collect();
+        row.splice(KEYS_AT..KEYS_AT, described);
     }
     Some(out)
 }

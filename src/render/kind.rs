@@ -41,10 +41,13 @@ impl Kind {
 
 /// Whether a column of this name holds keys, codes or periods, every value of which must be
 /// read whole: `ref`, `id`, `*_id`, `sourceId`, `source_id`, `country_code`, `period`,
-/// `prior_period`, and units (`unit`, `unit_base`), which a figure is wrong without.
+/// `prior_period`, lists of years (`.summarize`'s `years`, `missing_years`: a cut
+/// `2018–…` reads as "from 2018 on"), and units (`unit`, `unit_base`), which a figure is
+/// wrong without.
 pub fn is_key_column(name: &str) -> bool {
-    const LAST: [&str; 11] = [
-        "id", "ids", "ref", "key", "code", "period", "unit", "uuid", "guid", "rowid", "oid",
+    const LAST: [&str; 12] = [
+        "id", "ids", "ref", "key", "code", "period", "years", "unit", "uuid", "guid", "rowid",
+        "oid",
     ];
     let words = name_words(name);
     let first = words.first().map(String::as_str);

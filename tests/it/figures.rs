@@ -172,7 +172,8 @@ fn summarize_facts_agrees_with_sqlite_aggregates_for_every_column() {
     };
     assert_eq!(vb[8..11], [nth(0.25), nth(0.5), nth(0.75)]);
     // Then a coverage line per metric, in the order the metrics first appear.
-    let coverage = out.split("metric\tperiods\tyears\tmissing_years\tsources\tconflicts\n");
+    let coverage =
+        out.split("metric\tperiods\tyears\tmissing_years\tbases\tscopes\tsources\tconflicts\n");
     let coverage = coverage.last().unwrap();
     let metrics: Vec<&str> = coverage
         .lines()
@@ -190,7 +191,7 @@ fn summarize_facts_agrees_with_sqlite_aggregates_for_every_column() {
     );
     let fields: Vec<&str> = trains.split('\t').collect();
     assert_eq!(
-        (fields[1], fields[4]),
+        (fields[1], fields[6]),
         (sources[0][1].as_str(), sources[0][0].as_str())
     );
 }
@@ -503,4 +504,51 @@ fn a_pivot_row_that_mixes_bases_or_scopes_says_so_as_the_chart_does() {
         &format!("{TRAIN_COUNTS}\n.pivot basis period value\n"),
     );
     assert!(!out.contains("note:"), "{out}");
+}
+
+#[test]
+fn summarize_coverage_says_which_bases_and_scopes_a_metrics_years_come_from() {
+    // trade_sco read "2017–2019, 2021–2022, missing 2020" as if one series: 2017 and 2018
+    // are Qingdao's, the zone's own figures start in 2019.
+    let (code, out, err) = run(&["--tabs"], ".summarize sco_trade\n");
+    assert_eq!((code, err.as_str()), (0, ""));
+    let coverage = out
+        .split("metric\tperiods\tyears\tmissing_years\tscopes\tsources\tconflicts\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("a coverage with scopes:\n{out}"));
+    let trade = coverage
+        .lines()
+        .find(|l| l.starts_with("trade_sco\t"))
+        .unwrap();
+    assert!(
+        trade.ends_with("\tzone: 2019, 2021–2022; qingdao: 2017–2019, 2022\t9\t0"),
+        "{trade}"
+    );
+}
+
+#[test]
+fn at_the_terminal_summarize_coverage_never_cuts_a_list_of_years() {
+    // At 100 columns the years read "2018–…" (as if from 2018 on) and "2015, …".
+    let home = Home::new();
+    let term = Term::start_sized(
+        "coverage-years",
+        &home,
+        &[("NO_COLOR", "1")],
+        &[],
+        (100, 60),
+    );
+    term.wait_for_prompt(1);
+    let screen = term.submit(".summarize facts");
+    let coverage: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("missing_years"))
+        .collect();
+    assert!(coverage.len() > 20, "{screen}");
+    for line in &coverage {
+        assert!(
+            !line.contains("–…") && !line.contains(", …"),
+            "{line:?} cuts a list:\n{screen}"
+        );
+        assert!(line.chars().count() <= 100, "{line:?}");
+    }
 }
