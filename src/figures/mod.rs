@@ -97,8 +97,10 @@ fn plain_describer(grid: &Grid, value_col: usize, stem: &str) -> Option<usize> {
 
 /// The column that gives the unit of `value_col`: its companion (`unit_base` for
 /// `value_base`, `unit_a` for `value_a`, `amount_unit` for `amount`), else `unit` as
-/// [`plain_describer`] allows, else `unit_base` for a column that is not `value` when it
-/// is the only unit column. `value_base` is never read in the stated unit.
+/// [`plain_describer`] allows, else `unit_base` for a value in base units
+/// (`prior_value_base`) or for a column of a result that has neither `value` nor
+/// `value_base` (an alias); `unit_base` is never the unit of another number beside them
+/// (`growth_pct`). `value_base` is never read in the stated unit.
 pub fn unit_column(grid: &Grid, value_col: usize) -> Option<usize> {
     if let Some(u) = companion(grid, value_col, "unit") {
         return Some(u);
@@ -107,8 +109,10 @@ pub fn unit_column(grid: &Grid, value_col: usize) -> Option<usize> {
     if name == "value_base" {
         return None;
     }
+    let is_base = name.ends_with("value_base");
+    let is_alias = name != "value" && first_named(grid, &["value", "value_base"]).is_none();
     plain_describer(grid, value_col, "unit").or_else(|| {
-        (name != "value" && first_named(grid, &["value"]).is_none())
+        (is_base || is_alias)
             .then(|| first_named(grid, &["unit_base"]))
             .flatten()
     })

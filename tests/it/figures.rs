@@ -467,6 +467,23 @@ fn a_chart_reads_the_unit_and_qualifier_a_column_names_for_itself() {
          SELECT * FROM growth_check WHERE computed_pct IS NOT NULL;\n",
     );
     assert_eq!((code, err.as_str()), (0, ""));
+    // unit_base is the unit of value_base (and prior_value_base), not of yoy_growth's
+    // growth_pct: the percentages were refused as USD, count and CNY, or titled (count).
+    let (code, out, err) = run(
+        &[],
+        ".chart --next bar ref growth_pct\nSELECT * FROM yoy_growth;\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.starts_with("growth_pct by ref\n"), "{out}");
+    let (code, out, err) = run(
+        &[],
+        ".chart --next bar ref prior_value_base\nSELECT * FROM yoy_growth WHERE unit_base = 'count';\n",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.starts_with("prior_value_base (count) by ref\n"),
+        "{out}"
+    );
 }
 
 #[test]
