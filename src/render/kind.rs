@@ -42,12 +42,14 @@ impl Kind {
 /// Whether a column of this name holds keys, codes or periods, every value of which must be
 /// read whole: `ref`, `id`, `*_id`, `sourceId`, `source_id`, `country_code`, `period`,
 /// `prior_period`, lists of years (`.summarize`'s `years`, `missing_years`: a cut
-/// `2018–…` reads as "from 2018 on"), and units (`unit`, `unit_base`), which a figure is
-/// wrong without.
+/// `2018–…` reads as "from 2018 on"), units (`unit`, `unit_base`), which a figure is
+/// wrong without, and the dataset's codes for what a figure counts (`metric`, `basis`,
+/// `scope`, `series_scope`, and `.summarize`'s `bases` and `scopes`, which list years): a
+/// cut `internation…` could be either of two counting bases.
 pub fn is_key_column(name: &str) -> bool {
-    const LAST: [&str; 12] = [
+    const LAST: [&str; 17] = [
         "id", "ids", "ref", "key", "code", "period", "years", "unit", "uuid", "guid", "rowid",
-        "oid",
+        "oid", "metric", "basis", "scope", "bases", "scopes",
     ];
     let words = name_words(name);
     let first = words.first().map(String::as_str);
@@ -307,12 +309,18 @@ mod tests {
             "uuid",
             "key",
             "prior_ref",
+            "metric",
+            "basis",
+            "scope",
+            "series_scope",
+            "bases",
+            "scopes",
         ] {
             assert!(is_key_column(name), "{name}");
         }
         for name in [
             "subject",
-            "metric",
+            "metric_series",
             "value",
             "value_base",
             "valid",
@@ -321,8 +329,6 @@ mod tests {
             "period_start",
             "note",
             "reference",
-            "basis",
-            "scope",
             "width",
             "",
         ] {

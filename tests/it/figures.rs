@@ -556,9 +556,12 @@ fn at_the_terminal_summarize_coverage_never_cuts_a_list_of_years() {
     );
     term.wait_for_prompt(1);
     let screen = term.submit(".summarize facts");
+    // The coverage table is the one that starts with `metric`; its lists of years are
+    // drawn whole or left out, and `metric` (a code) is drawn whole.
     let coverage: Vec<&str> = screen
         .lines()
-        .skip_while(|l| !l.contains("missing_years"))
+        .skip_while(|l| !(l.starts_with("│ metric ") && l.contains("│ periods ")))
+        .take_while(|l| !l.starts_with('└'))
         .collect();
     assert!(coverage.len() > 20, "{screen}");
     for line in &coverage {
