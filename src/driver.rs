@@ -244,6 +244,12 @@ impl Driver<'_> {
         match flow {
             Flow::Continue => Ok(None),
             Flow::Quit(Some(code)) => Ok(Some(End::Quit(code))),
+            // As in sqlite3, a bare `.quit` in a file that `.read`/`.run` or the init file
+            // started ends that file only; the input that ran it goes on.
+            Flow::Quit(None) if self.stack.len() > 1 || self.init.is_some() => {
+                self.stack.pop();
+                Ok(None)
+            }
             Flow::Quit(None) => Ok(Some(End::Finished)),
             Flow::QuitFailed(e) => {
                 // Reported like any failure (counted, with its location); the run ends

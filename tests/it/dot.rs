@@ -269,6 +269,61 @@ fn once_covers_the_next_line_of_sql_and_no_more_even_when_it_fails_as_in_sqlite3
 }
 
 #[test]
+fn quit_in_a_read_file_ends_that_file_only_as_in_sqlite3() {
+    let inner: &[u8] = b"select 1;\n.quit\nselect 2;\n";
+    let exit: &[u8] = b"select 3;\n.exit\nselect 4;\n";
+    let nested: &[u8] = b".read inner.sql\nselect 5;\n.quit\nselect 6;\n";
+    same_as_sqlite3_with(
+        &[("inner.sql", inner), ("exit.sql", exit), ("nested.sql", nested)],
+        ".read inner.sql\nselect 7;\n.read exit.sql\n.read nested.sql\nselect 8;\n",
+    );
+    // A failure before the .quit still counts.
+    let failing: &[u8] = b"selec 1;\n.quit\n";
+    same_as_sqlite3_with(&[("failing.sql", failing)], ".read failing.sql\nselect 9;\n");
+}
+
+#[test]
+fn quit_in_the_init_file_ends_the_init_file_only_as_in_sqlite3() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("init.sql"), ".mode csv\n.quit\n.mode line\n").unwrap();
+    let expected = StdCommand::new("sqlite3")
+        .current_dir(dir.path())
+        .args(["-init", "init.sql", ":memory:", "select 1, 2"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&expected.stdout), "1,2\r\n");
+    let (code, out, _) = run(
+        &[
+            "--no-seed",
+            "--no-headers",
+            "--init",
+            &dir.path().join("init.sql").to_string_lossy(),
+            "-c",
+            "select 1, 2",
+        ],
+        "",
+    );
+    assert_eq!((code, out.as_str()), (0, "1,2\r\n"));
+}
+
+#[test]
+fn exit_with_a_code_in_a_read_file_ends_the_run_with_it() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("inner.sql"), "select 1;\n.exit 3\nselect 2;\n").unwrap();
+    let out = crate::common::command()
+        .current_dir(dir.path())
+        .args(["--no-seed", "--list", "--no-headers"])
+        .arg("-c")
+        .arg(".read inner.sql")
+        .arg("-c")
+        .arg("select 4")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
+}
+
+#[test]
 fn echo_shows_blank_comment_and_hash_lines_as_in_sqlite3() {
     same_as_sqlite3(
         ".echo on\nselect 1;\n\n-- comment\n# hash\n   \n/* block */\nselect 2; -- tail\n\
