@@ -29,6 +29,7 @@ pub fn run(session: &mut Session, settings: &Settings) -> (End, bool) {
         had_error: false,
         is_interactive: false,
         init: None,
+        once_frame: None,
     };
     let end = driver.run_all(settings);
     (end, driver.had_error)
@@ -43,6 +44,9 @@ struct Driver<'s> {
     is_interactive: bool,
     /// The init file, while it runs: what its dot-commands set comes from it.
     init: Option<std::path::PathBuf>,
+    /// The index of the frame that holds a `.once` (`.once FILE` then `.read`): when it
+    /// ends, output returns to stdout.
+    once_frame: Option<usize>,
 }
 
 impl Driver<'_> {
@@ -133,8 +137,13 @@ impl Driver<'_> {
                     let end = last.and_then(|item| self.run_item(item));
                     if self.stack.len() >= depth {
                         self.stack.remove(depth - 1);
+                        if let Some(index) = self.once_frame.as_mut()
+                            && *index >= depth
+                        {
+                            *index -= 1;
+                        }
                     }
-                    end
+                    self.frames_ended().or(end)
                 }
                 Err(e) => {
                     top.splitter.clear();
@@ -142,7 +151,7 @@ impl Driver<'_> {
                         // The terminal is gone or unreadable: the session ends as on Ctrl-D.
                         error::report(&e);
                         self.stack.pop();
-                        None
+                        self.frames_ended()
                     } else {
                         self.fail(e, None)
                     }
@@ -161,6 +170,7 @@ impl Driver<'_> {
         let origin = top.source.origin();
         let is_typed = top.source.is_interactive();
         let params: Params = self.params().clone();
+        let depth = self.stack.len();
         let result = match item {
             Item::Sql {
                 text,
@@ -200,7 +210,14 @@ impl Driver<'_> {
                 };
             }
         };
-        // `.once` covers one whole item, failed or not.
+        // `.once` covers one whole item, failed or not; an item that started a file
+        // (`.read`, `.run`) lasts until that file ends.
+        if self.stack.len() > depth {
+            if self.session.hold_once() {
+                self.once_frame = Some(depth);
+            }
+            return result.unwrap_or_else(|e| self.fail(e, Some(is_typed)));
+        }
         let result = result.and_then(|end| self.session.end_item().map(|()| end));
         match result {
             Ok(end) => end,
@@ -248,7 +265,7 @@ impl Driver<'_> {
             // started ends that file only; the input that ran it goes on.
             Flow::Quit(None) if self.stack.len() > 1 || self.init.is_some() => {
                 self.stack.pop();
-                Ok(None)
+                Ok(self.frames_ended())
             }
             Flow::Quit(None) => Ok(Some(End::Finished)),
             Flow::QuitFailed(e) => {
@@ -268,6 +285,19 @@ impl Driver<'_> {
                 self.stack.push(frame);
                 Ok(None)
             }
+        }
+    }
+
+    /// Called after frames were removed: if the one holding `.once` is gone, output
+    /// returns to stdout.
+    fn frames_ended(&mut self) -> Option<End> {
+        match self.once_frame {
+            Some(index) if index >= self.stack.len() => {
+                self.once_frame = None;
+                let released = self.session.release_once();
+                released.err().and_then(|e| self.fail(e, None))
+            }
+            _ => None,
         }
     }
 
@@ -318,7 +348,7 @@ impl Driver<'_> {
         if self.session.bail {
             if self.is_interactive {
                 self.stack.truncate(1);
-                return None;
+                return self.frames_ended();
             }
             return Some(End::Bail);
         }
@@ -338,6 +368,9 @@ impl Driver<'_> {
             let _ = std::io::Write::write_all(&mut std::io::stderr(), b"\n");
             error::report(&Error::Interrupted);
             self.stack.truncate(1);
+            if let Some(end) = self.frames_ended() {
+                return Some(end);
+            }
             if let Some(repl) = self.stack.first_mut() {
                 repl.splitter.clear();
                 repl.source.cancel();

@@ -29,6 +29,8 @@ pub enum Sink {
         is_once: bool,
         /// Set until the item that opened the file has ended.
         is_fresh: bool,
+        /// `.once` held by a file that `.read`/`.run` started: kept until that file ends.
+        is_held: bool,
     },
     /// Output kept in memory: how unit tests read what a command printed.
     #[cfg_attr(not(test), allow(dead_code))]
@@ -287,13 +289,48 @@ impl Session {
         if let Sink::File {
             is_once: true,
             is_fresh,
+            is_held,
             ..
         } = &mut self.sink
         {
+            if *is_held {
+                return Ok(());
+            }
             if *is_fresh {
                 *is_fresh = false;
                 return Ok(());
             }
+            self.set_sink(Sink::Stdout(io::stdout()))?;
+        }
+        Ok(())
+    }
+
+    /// The item after `.once` started a file (`.read`, `.run`): everything that file prints
+    /// is that item's output, so `.once` holds until `release_once`. True when a `.once`
+    /// was waiting and is now held by this call.
+    pub fn hold_once(&mut self) -> bool {
+        if let Sink::File {
+            is_once: true,
+            is_fresh: false,
+            is_held,
+            ..
+        } = &mut self.sink
+            && !*is_held
+        {
+            *is_held = true;
+            return true;
+        }
+        false
+    }
+
+    /// The file that held `.once` has ended: output returns to stdout.
+    pub fn release_once(&mut self) -> Result<()> {
+        if let Sink::File {
+            is_once: true,
+            is_held: true,
+            ..
+        } = &self.sink
+        {
             self.set_sink(Sink::Stdout(io::stdout()))?;
         }
         Ok(())

@@ -307,6 +307,7 @@ fn open_sink(c: &Call, is_once: bool) -> Result<Sink> {
         out: io::BufWriter::new(file),
         is_once,
         is_fresh: true,
+        is_held: false,
     })
 }
 

@@ -268,24 +268,76 @@ fn once_covers_the_next_line_of_sql_and_no_more_even_when_it_fails_as_in_sqlite3
     same_as_sqlite3(".echo on\n.once d.txt\n\n-- c\n# h\nselect 7;\nselect 8;\n");
 }
 
+/// `.once FILE` then `.read`/`.run`: everything that line produces goes to FILE, as the
+/// issue's rule says (sqlite3 3.40 sends only the first item of the read file there, and
+/// nothing at all when that item is a dot-command such as `.mode csv`).
+#[test]
+fn once_then_read_or_run_sends_all_they_print_to_the_file_then_stdout_again() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("report.sql"),
+        ".mode csv\nselect 1, 2;\n.print done\nselect 3;\n.mode list\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("inner.sql"),
+        ".once inner.txt\nselect 'i';\nselect 'after';\n",
+    )
+    .unwrap();
+    let out = scoql()
+        .current_dir(dir.path())
+        .args(["--list", "--no-headers"])
+        .write_stdin(
+            ".once out.txt\n.read report.sql\nselect 4;\n\
+             .once run.txt\n.run facts_in_year year=2021\nselect 5;\n\
+             .once twice.txt\n.read inner.sql\nselect 6;\n",
+        )
+        .output()
+        .unwrap();
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(read("out.txt"), "1,2\r\ndone\n3\r\n");
+    assert!(read("run.txt").contains("|2021"), "{}", read("run.txt"));
+    // A `.once` inside the file read covers its own next line, as anywhere.
+    assert_eq!(read("inner.txt"), "i\n");
+    assert_eq!(read("twice.txt"), "");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "4\n5\nafter\n6\n");
+}
+
 #[test]
 fn quit_in_a_read_file_ends_that_file_only_as_in_sqlite3() {
     let inner: &[u8] = b"select 1;\n.quit\nselect 2;\n";
     let exit: &[u8] = b"select 3;\n.exit\nselect 4;\n";
     let nested: &[u8] = b".read inner.sql\nselect 5;\n.quit\nselect 6;\n";
     same_as_sqlite3_with(
-        &[("inner.sql", inner), ("exit.sql", exit), ("nested.sql", nested)],
+        &[
+            ("inner.sql", inner),
+            ("exit.sql", exit),
+            ("nested.sql", nested),
+        ],
         ".read inner.sql\nselect 7;\n.read exit.sql\n.read nested.sql\nselect 8;\n",
     );
     // A failure before the .quit still counts.
     let failing: &[u8] = b"selec 1;\n.quit\n";
-    same_as_sqlite3_with(&[("failing.sql", failing)], ".read failing.sql\nselect 9;\n");
+    same_as_sqlite3_with(
+        &[("failing.sql", failing)],
+        ".read failing.sql\nselect 9;\n",
+    );
 }
 
 #[test]
 fn quit_in_the_init_file_ends_the_init_file_only_as_in_sqlite3() {
     let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("init.sql"), ".mode csv\n.quit\n.mode line\n").unwrap();
+    std::fs::write(
+        dir.path().join("init.sql"),
+        ".mode csv\n.quit\n.mode line\n",
+    )
+    .unwrap();
     let expected = StdCommand::new("sqlite3")
         .current_dir(dir.path())
         .args(["-init", "init.sql", ":memory:", "select 1, 2"])
@@ -309,7 +361,11 @@ fn quit_in_the_init_file_ends_the_init_file_only_as_in_sqlite3() {
 #[test]
 fn exit_with_a_code_in_a_read_file_ends_the_run_with_it() {
     let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("inner.sql"), "select 1;\n.exit 3\nselect 2;\n").unwrap();
+    std::fs::write(
+        dir.path().join("inner.sql"),
+        "select 1;\n.exit 3\nselect 2;\n",
+    )
+    .unwrap();
     let out = crate::common::command()
         .current_dir(dir.path())
         .args(["--no-seed", "--list", "--no-headers"])
