@@ -13,7 +13,7 @@ use crate::cite;
 use crate::error::{Error, Result};
 use crate::input::Chunk;
 use crate::pager::Paged;
-use crate::render::{Discard, Kept, Mode, Options, Renderer, renderer};
+use crate::render::{Discard, Kept, Mode, Options, Renderer, query_plan_renderer, renderer};
 use crate::session::{Session, Statement};
 use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
@@ -208,10 +208,11 @@ fn step_into(
         return Ok(None);
     }
     let mut kept = Kept::new(stmt.column_names());
-    let mut r = if how.is_drawn {
-        renderer(opts)
-    } else {
-        Box::new(Discard)
+    let plan = stmt.is_query_plan().then(|| query_plan_renderer(opts));
+    let mut r = match (how.is_drawn, plan.flatten()) {
+        (false, _) => Box::new(Discard),
+        (true, Some(tree)) => tree,
+        (true, None) => renderer(opts),
     };
     let mut cites = (how.is_drawn && how.is_cited)
         .then(|| cite::Collector::new(conn, kept.columns(), opts, false))

@@ -200,6 +200,12 @@ impl<'c> Stmt<'c> {
             .collect()
     }
 
+    /// True for an `EXPLAIN QUERY PLAN` statement (`sqlite3_stmt_isexplain` is 2).
+    pub fn is_query_plan(&self) -> bool {
+        // SAFETY: live statement.
+        unsafe { ffi::sqlite3_stmt_isexplain(self.raw.as_ptr()) == 2 }
+    }
+
     /// True when the statement does not write to the database.
     pub fn is_readonly(&self) -> bool {
         // SAFETY: live statement.

@@ -11,6 +11,7 @@ mod json;
 mod kind;
 mod list;
 mod numbers;
+mod plan;
 pub mod prose;
 pub mod table;
 
@@ -192,6 +193,15 @@ pub fn renderer(opts: &Options) -> Box<dyn Renderer> {
         Mode::Html => Box::new(html::Html::new(opts)),
         Mode::Json => Box::new(json::Json::new(false)),
         Mode::Jsonl => Box::new(json::Json::new(true)),
+    }
+}
+
+/// The renderer for the result of `EXPLAIN QUERY PLAN`: sqlite3's tree in every mode but
+/// `json` and `jsonl`, which stay JSON (None: use `renderer`).
+pub fn query_plan_renderer(opts: &Options) -> Option<Box<dyn Renderer>> {
+    match opts.mode {
+        Mode::Json | Mode::Jsonl => None,
+        mode => Some(Box::new(plan::QueryPlan::new(mode.is_table()))),
     }
 }
 
