@@ -143,7 +143,21 @@ impl Splitter {
                     line: line_no,
                 });
             }
+            if is_terminator_line(line) {
+                return Some(Item::Comment {
+                    text: line.to_string(),
+                });
+            }
             self.start = line_no;
+        } else if is_terminator_line(line) {
+            // sqlite3's `line_is_command_terminator`: the line is `;` when that completes
+            // the pending statement (not inside a string, a comment or a trigger body).
+            let mut probe = self.scanner.clone();
+            probe.feed(";");
+            if probe.is_complete() {
+                self.buf.push_str(";\n");
+                return self.take(false);
+            }
         }
         // `\G` at the end of a line ends the statement as `;` would, when it is not inside
         // a string or comment: a copy of the scanner tells.
@@ -224,6 +238,13 @@ impl Splitter {
 
 /// A line of only whitespace and comments (none left open), skipped while no statement is
 /// pending so that a comment line does not swallow the dot-command after it.
+/// A line of only `GO` (SQL Server) or `/` (Oracle), in any case with any space around it:
+/// sqlite3 reads it as `;`.
+fn is_terminator_line(line: &str) -> bool {
+    let t = line.trim();
+    t == "/" || t.eq_ignore_ascii_case("go")
+}
+
 fn is_blank(line: &str) -> bool {
     let t = line.trim_start();
     if t.is_empty() || t.starts_with("--") {
@@ -637,6 +658,8 @@ mod tests {
             Just("create trigger t after insert on x begin".to_string()),
             Just("end".to_string()),
             Just(".mode csv".to_string()),
+            Just("go".to_string()),
+            Just("/".to_string()),
             Just(" ".to_string()),
             Just("\0".to_string()),
             Just("é中".to_string()),
@@ -701,6 +724,8 @@ mod tests {
                         Item::Sql { is_vertical: true, .. } if k + 1 == count => {
                             got.trim_end().strip_suffix("\\G").unwrap_or(got)
                         }
+                        // A line of only GO or / that ends a statement is its `;`.
+                        Item::Sql { .. } if k + 1 == count && is_terminator_line(got) && expected == ";" => ";",
                         _ => got,
                     };
                     match item {
@@ -716,7 +741,8 @@ mod tests {
             for (line, is_covered) in lines.iter().zip(&covered) {
                 let t = line.trim_start();
                 prop_assert!(
-                    *is_covered || t.is_empty() || t.starts_with("--") || t.starts_with("/*") || line.starts_with('#'),
+                    *is_covered || t.is_empty() || t.starts_with("--") || t.starts_with("/*") || line.starts_with('#')
+                        || is_terminator_line(line),
                     "line lost: {:?}", line
                 );
             }
