@@ -54,8 +54,8 @@ pub enum ArgKind {
     Text,
 }
 
-/// What a command's action gets: its arguments, its usage (for errors), the directory
-/// relative paths resolve against (the including file's, for `.read` inside a file), and
+/// What a command's action gets: its arguments, its usage (for errors), the directory a
+/// `.read` inside a file resolves against (the including file's), and
 /// the parameters in force where it was typed.
 pub struct Call<'a> {
     pub args: Vec<String>,
@@ -81,8 +81,15 @@ impl Call<'_> {
         self.args.get(i).map(String::as_str)
     }
 
-    /// A path argument, relative to the including file's directory when there is one.
+    /// A path argument of a file read or written as data (`.import`, `.output`, `.open`,
+    /// ...): relative to the working directory, as in sqlite3, wherever the command is.
     pub fn path(&self, i: usize) -> Option<PathBuf> {
+        Some(PathBuf::from(self.arg(i)?))
+    }
+
+    /// The path of a script to run (`.read`): relative to the including file's directory
+    /// when there is one (DESIGN "Input"), else to the working directory.
+    pub fn include_path(&self, i: usize) -> Option<PathBuf> {
         let p = Path::new(self.arg(i)?);
         Some(match self.base {
             Some(base) if p.is_relative() && !base.as_os_str().is_empty() => base.join(p),

@@ -330,7 +330,7 @@ pub fn once(s: &mut Session, c: &Call) -> Result<Flow> {
 /// `.read FILE`: the file runs next, in a frame of its own; a file whose header declares
 /// parameters runs only when each has a value of its type.
 pub fn read(_s: &mut Session, c: &Call) -> Result<Flow> {
-    let Some(path) = c.path(0) else {
+    let Some(path) = c.include_path(0) else {
         return Err(c.usage_error("expected a file name"));
     };
     let mut source = input::open_script(&path)?;

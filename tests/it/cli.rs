@@ -321,6 +321,50 @@ fn read_runs_a_file_relative_to_the_including_file() {
         .stdout("inner\nouter\n");
 }
 
+/// Only `.read` resolves against the including file (DESIGN "Input"); files a script writes
+/// or imports are where sqlite3 puts them, relative to the working directory, whether the
+/// script is a FILE argument or comes on stdin.
+#[test]
+fn a_script_writes_and_imports_files_relative_to_the_working_directory() {
+    let job = b".import --csv data.csv t\n.output out.txt\nselect count(*) from t;\n\
+                .output stdout\n.once once.txt\nselect 'once';\n.save saved.db\n\
+                .export export.csv\n.read inc.sql\n";
+    for on_stdin in [false, true] {
+        let dir = TempDir::new().unwrap();
+        let sub = dir.path().join("jobs");
+        std::fs::create_dir_all(&sub).unwrap();
+        write(&sub, "job.sql", job);
+        write(&sub, "inc.sql", b"select 'included';\n");
+        write(dir.path(), "data.csv", b"a\n1\n2\n");
+        let mut cmd = scoql();
+        cmd.args(["--no-seed", "--list", "--no-headers"])
+            .current_dir(dir.path());
+        if on_stdin {
+            // `.read` on stdin resolves against the working directory.
+            write(dir.path(), "inc.sql", b"select 'included';\n");
+            cmd.pipe_stdin(sub.join("job.sql")).unwrap();
+        } else {
+            cmd.arg("jobs/job.sql");
+        }
+        cmd.assert().success().stdout("included\n");
+        let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap_or_default();
+        assert_eq!(read("out.txt"), b"2\n", "stdin: {on_stdin}");
+        assert_eq!(read("once.txt"), b"once\n", "stdin: {on_stdin}");
+        assert!(!read("saved.db").is_empty(), "stdin: {on_stdin}");
+        assert_eq!(
+            read("export.csv"),
+            b"\"'once'\"\nonce\n",
+            "stdin: {on_stdin}"
+        );
+        let mut left: Vec<String> = std::fs::read_dir(&sub)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["inc.sql", "job.sql"], "stdin: {on_stdin}");
+    }
+}
+
 #[test]
 fn a_long_script_runs_every_statement() {
     let mut script = String::from("create table t(a);\n");
