@@ -236,8 +236,6 @@ impl Splitter {
     }
 }
 
-/// A line of only whitespace and comments (none left open), skipped while no statement is
-/// pending so that a comment line does not swallow the dot-command after it.
 /// A line of only `GO` (SQL Server) or `/` (Oracle), in any case with any space around it:
 /// sqlite3 reads it as `;`.
 fn is_terminator_line(line: &str) -> bool {
@@ -245,6 +243,8 @@ fn is_terminator_line(line: &str) -> bool {
     t == "/" || t.eq_ignore_ascii_case("go")
 }
 
+/// A line of only whitespace and comments (none left open), skipped while no statement is
+/// pending so that a comment line does not swallow the dot-command after it.
 fn is_blank(line: &str) -> bool {
     let t = line.trim_start();
     if t.is_empty() || t.starts_with("--") {
