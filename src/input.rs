@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use crate::error::{Error, Location, Result};
 use crate::sqlite::{self, Params};
-use crate::sqltext::Scanner;
+use crate::sqltext::{Lexer, Scanner, Token, TokenKind};
 
 /// What a source gives next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,20 +243,32 @@ fn is_terminator_line(line: &str) -> bool {
     t == "/" || t.eq_ignore_ascii_case("go")
 }
 
-/// A line of only whitespace and comments (none left open), skipped while no statement is
-/// pending so that a comment line does not swallow the dot-command after it.
+/// A line of only whitespace, semicolons and comments (none left open), skipped while no
+/// statement is pending so that a comment line does not swallow the dot-command after it.
+/// sqlite3 swallows such a line too (its `QSS_PLAINWHITE`): it runs nothing, and is not the
+/// line `.once` waits for.
 fn is_blank(line: &str) -> bool {
-    let t = line.trim_start();
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == ';');
     if t.is_empty() || t.starts_with("--") {
         return true;
     }
     if !t.starts_with("/*") {
         return false;
     }
-    let mut scanner = Scanner::new();
-    scanner.feed(line);
-    scanner.feed("\n");
-    scanner.is_blank() && scanner.lexer().unclosed().is_none()
+    let mut is_blank = true;
+    let mut check = |token: Token| {
+        is_blank &= matches!(
+            token.kind,
+            TokenKind::Whitespace
+                | TokenKind::Semicolon
+                | TokenKind::LineComment
+                | TokenKind::BlockComment
+        );
+    };
+    let mut lexer = Lexer::new();
+    lexer.feed(t, &mut check);
+    lexer.feed("\n", &mut check);
+    is_blank && lexer.unclosed().is_none()
 }
 
 /// Lines from a byte reader (a file or stdin): a leading UTF-8 BOM is skipped, LF and CRLF
@@ -739,7 +751,7 @@ mod tests {
                 }
             }
             for (line, is_covered) in lines.iter().zip(&covered) {
-                let t = line.trim_start();
+                let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == ';');
                 prop_assert!(
                     *is_covered || t.is_empty() || t.starts_with("--") || t.starts_with("/*") || line.starts_with('#')
                         || is_terminator_line(line),

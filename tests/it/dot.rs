@@ -266,6 +266,9 @@ fn once_covers_the_next_line_of_sql_and_no_more_even_when_it_fails_as_in_sqlite3
     );
     // Lines with nothing to run, echoed, still do not use up `.once`.
     same_as_sqlite3(".echo on\n.once d.txt\n\n-- c\n# h\nselect 7;\nselect 8;\n");
+    // Nor do lines of only semicolons and comments, which sqlite3 swallows like blank ones.
+    same_as_sqlite3(".once e.txt\n;;\n /* c */ ;\n; -- x\nselect 9;\nselect 10;\n");
+    same_as_sqlite3(".echo on\n.once f.txt\n;\nselect 11;\n; /* open\n*/ select 12;\n");
 }
 
 /// `.once FILE` then `.read`/`.run`: everything that line produces goes to FILE, as the
