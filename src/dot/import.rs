@@ -31,6 +31,11 @@ use crate::value::thousands;
 pub fn import(s: &mut Session, c: &Call) -> Result<Flow> {
     let args = Args::parse(c)?;
     let (col, row) = separators(s, &args, c)?;
+    // sqlite3 reads csv mode's `\r\n` row separator as newline by setting it so, for good:
+    // later csv output ends its rows with `\n` too.
+    if !args.is_csv && s.opts.mode == Mode::Csv && s.opts.rowsep == "\r\n" {
+        s.opts.rowsep = "\n".into();
+    }
     let file = File::open(&args.path).map_err(|source| Error::File {
         action: "open",
         path: args.path.clone(),

@@ -196,17 +196,18 @@ fn outcome(mut command: StdCommand, inputs: &[(&str, &[u8])], script: &str) -> O
     std::io::Write::write_all(child.stdin.as_mut().unwrap(), script.as_bytes()).unwrap();
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();
+    // Line ends are kept as they are (csv rows end in `\r\n`).
     let stdout = String::from_utf8_lossy(&out.stdout)
-        .lines()
+        .split_inclusive('\n')
         .map(|l| match l.strip_prefix("Run Time: real ") {
-            Some(times) => {
-                let shape: String = times
-                    .chars()
-                    .map(|c| if c.is_ascii_digit() { '9' } else { c })
-                    .collect();
-                format!("Run Time: real {shape}\n")
-            }
-            None => format!("{l}\n"),
+            Some(times) => times
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '9' } else { c })
+                .fold("Run Time: real ".to_string(), |mut line, c| {
+                    line.push(c);
+                    line
+                }),
+            None => l.to_string(),
         })
         .collect();
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir.path())
@@ -750,6 +751,23 @@ fn import_of_ragged_csv_keeps_every_row_warns_per_line_and_fails() {
     );
     assert!(err.contains("<stdin>:2:1"), "{err}");
     assert_eq!(out, "a|b\na|b\n3|NULL\n4|5\n|NULL\n7|8\n");
+}
+
+/// sqlite3's `.import` in csv mode (without `--csv`) reads rows ending in newline and sets
+/// the row separator to it for good, so later csv output ends its rows with `\n`, not
+/// `\r\n`; a script that turns one CSV into another gets the same bytes from both shells.
+#[test]
+fn import_in_csv_mode_leaves_newline_as_the_row_separator_as_in_sqlite3() {
+    let csv: &[u8] = b"a,b\n1,2\n";
+    same_as_sqlite3_with(
+        &[("in.csv", csv)],
+        ".mode csv\n.import in.csv t\nselect * from t;\n.mode tabs\nselect 1, 2;\n\
+         .mode csv\nselect 3, 4;\n",
+    );
+    same_as_sqlite3_with(
+        &[("in.csv", csv)],
+        ".mode csv\n.import --csv in.csv t\nselect * from t;\n.import in.csv u\nselect 5, 6;\n",
+    );
 }
 
 #[test]
