@@ -61,9 +61,13 @@ impl Driver<'_> {
             // The command line beats the init file.
             self.session.apply_command_line(settings);
         }
-        for input in &settings.inputs {
+        for (n, input) in settings.inputs.iter().enumerate() {
             if let Some(end) = self.run_input(input) {
                 return end;
+            }
+            // An option given after a --cmd beats what the --cmd set, as in sqlite3.
+            for flag in settings.after_cmds.get(n).into_iter().flatten() {
+                flag.apply(&mut self.session.opts);
             }
         }
         if !settings.interactive {

@@ -151,7 +151,15 @@ impl Options {
                     self.rowsep = "\r\n".into();
                 }
             }
-            Mode::Tabs => self.colsep = "\t".into(),
+            // sqlite3's `-tabs` sets both separators, its `.mode tabs` only the column one;
+            // `-line` sets the mode only, `.mode line` the row separator too.
+            Mode::Tabs => {
+                self.colsep = "\t".into();
+                if from_flag {
+                    self.rowsep = "\n".into();
+                }
+            }
+            Mode::Line if from_flag => {}
             Mode::Line => self.rowsep = "\n".into(),
             Mode::Quote => {
                 self.colsep = ",".into();

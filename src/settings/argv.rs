@@ -1,17 +1,67 @@
 //! The command line as sqlite3's users type it: single-dash options rewritten to the
-//! spelling clap parses, and mode options taken in the order given.
+//! spelling clap parses, and output options taken in the order given.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
 
+use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory};
 
 use super::Args;
-use crate::render::Mode;
+use crate::render::{Mode, Options};
+
+/// An output option as given on the command line. sqlite3 applies these and `-cmd` in the
+/// order given, so of two that set the same thing the later wins: `-separator ; -csv` is
+/// csv's `,`, and `-cmd '.mode csv' -tabs` is tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flag {
+    Mode(Mode),
+    Separator(String),
+    Headers(bool),
+    Nullvalue(String),
+}
+
+impl Flag {
+    pub fn apply(&self, opts: &mut Options) {
+        match self {
+            Flag::Mode(mode) => opts.set_mode(*mode, true, None),
+            Flag::Separator(sep) => opts.colsep = sep.clone(),
+            Flag::Headers(on) => opts.headers = *on,
+            Flag::Nullvalue(text) => opts.nullvalue = Some(text.clone()),
+        }
+    }
+}
+
+/// The output options with the index where each stood on the command line, in that order:
+/// every mode option (each `--mode X` and shortcut), and the last `--separator`,
+/// `--nullvalue` and `--headers`/`--no-headers` (an earlier one of these is overridden
+/// by the last whatever stands between them).
+pub(super) fn flags_in_order(matches: &ArgMatches, args: &Args) -> Vec<(usize, Flag)> {
+    let mut found: Vec<(usize, Flag)> = modes_in_order(matches, args)
+        .into_iter()
+        .map(|(index, mode)| (index, Flag::Mode(mode)))
+        .collect();
+    let given = |id: &str| {
+        (matches.value_source(id) == Some(ValueSource::CommandLine))
+            .then(|| matches.index_of(id))
+            .flatten()
+    };
+    if let (Some(sep), Some(index)) = (&args.separator, given("separator")) {
+        found.push((index, Flag::Separator(sep.clone())));
+    }
+    if let (Some(text), Some(index)) = (&args.nullvalue, given("nullvalue")) {
+        found.push((index, Flag::Nullvalue(text.clone())));
+    }
+    if let Some(index) = given("headers").max(given("no_headers")) {
+        found.push((index, Flag::Headers(!args.no_headers)));
+    }
+    found.sort_by_key(|(index, _)| *index);
+    found
+}
 
 /// The mode options in the order given on the command line: each `--mode X` and each
 /// shortcut (`--csv`), so that the later wins, as in sqlite3 (`-list -csv` is csv).
-pub(super) fn modes_in_order(matches: &ArgMatches, args: &Args) -> Vec<Mode> {
+fn modes_in_order(matches: &ArgMatches, args: &Args) -> Vec<(usize, Mode)> {
     let mut found: Vec<(usize, Mode)> = matches
         .indices_of("mode")
         .map(|idx| idx.zip(args.mode.iter().copied()).collect())
@@ -29,14 +79,14 @@ pub(super) fn modes_in_order(matches: &ArgMatches, args: &Args) -> Vec<Mode> {
         ("quote", Mode::Quote),
     ];
     for (id, mode) in shortcuts {
-        if matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+        if matches.value_source(id) == Some(ValueSource::CommandLine)
             && let Some(index) = matches.index_of(id)
         {
             found.push((index, mode));
         }
     }
     found.sort_by_key(|(index, _)| *index);
-    found.into_iter().map(|(_, mode)| mode).collect()
+    found
 }
 
 /// sqlite3's single-dash options rewritten to the spelling clap parses: `-csv` (any mode

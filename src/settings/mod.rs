@@ -15,7 +15,8 @@ use crate::render::{Mode, Numbers, Options};
 mod argv;
 mod env;
 
-use argv::{modes_in_order, sqlite3_spellings};
+pub use argv::Flag;
+use argv::{flags_in_order, sqlite3_spellings};
 use env::{config_dir, data_dir, opener, state_dir};
 pub use env::{terminal_height, terminal_width};
 
@@ -227,6 +228,10 @@ pub struct Settings {
     pub origins: Origins,
     /// Table results are followed by a legend of their sources (`.cite`).
     pub cite: bool,
+    /// For each `--cmd`, in order (they are the first inputs): the output options given
+    /// after it on the command line and before the next one, applied once it has run
+    /// (`output` holds only those given before the first).
+    pub after_cmds: Vec<Vec<Flag>>,
 }
 
 /// A usage error, reported by clap's conventions (exit status 2).
@@ -294,14 +299,34 @@ impl Settings {
             }
         }
         ordered.sort_by_key(|(i, _)| *i);
-        let modes = modes_in_order(&matches, &args);
-        Self::resolve(args, ordered, modes, config, is_stdin_tty, is_stdout_tty)
+        // As in sqlite3, each -cmd runs with the output options given before it, and the
+        // ones given after it apply once it has run.
+        let mut flags = flags_in_order(&matches, &args);
+        let cmds: Vec<usize> = matches
+            .indices_of("cmds")
+            .map(Iterator::collect)
+            .unwrap_or_default();
+        let after_cmds = cmds
+            .iter()
+            .enumerate()
+            .map(|(k, &at)| {
+                let next = cmds.get(k + 1).copied().unwrap_or(usize::MAX);
+                let window = flags.iter().filter(|(i, _)| (at..next).contains(i));
+                window.map(|(_, f)| f.clone()).collect()
+            })
+            .collect();
+        let first_cmd = cmds.first().copied().unwrap_or(usize::MAX);
+        flags.retain(|(i, _)| *i < first_cmd);
+        let mut settings =
+            Self::resolve(args, ordered, flags, config, is_stdin_tty, is_stdout_tty)?;
+        settings.after_cmds = after_cmds;
+        Ok(settings)
     }
 
     fn resolve(
         args: Args,
         ordered: Vec<(usize, Input)>,
-        modes: Vec<Mode>,
+        flags: Vec<(usize, Flag)>,
         loaded: Option<Loaded>,
         is_stdin_tty: bool,
         is_stdout_tty: bool,
@@ -353,24 +378,21 @@ impl Settings {
                 origins.insert(*key, origin.clone());
             }
         };
-        // Each mode option in turn, as sqlite3 applies them: the last one is the mode, and
-        // separators set by an earlier one stay unless the later one sets its own.
-        for &mode in &modes {
-            output.set_mode(mode, true, None);
+        // Each output option in turn, as sqlite3 applies them: the last mode is the mode,
+        // and a separator set earlier stays unless a later mode sets its own.
+        for (_, flag) in &flags {
+            flag.apply(&mut output);
         }
-        if !modes.is_empty() {
+        if flags.iter().any(|(_, f)| matches!(f, Flag::Mode(_))) {
             set(config::MODE_KEYS, Origin::CommandLine);
         }
         if args.headers || args.no_headers {
-            output.headers = !args.no_headers;
             set(&["headers"], Origin::CommandLine);
         }
-        if let Some(n) = &args.nullvalue {
-            output.nullvalue = Some(n.clone());
+        if args.nullvalue.is_some() {
             set(&["nullvalue"], Origin::CommandLine);
         }
-        if let Some(sep) = &args.separator {
-            output.colsep = sep.clone();
+        if args.separator.is_some() {
             set(&["colseparator"], Origin::CommandLine);
         }
         output.maxrows = match args.maxrows {
@@ -476,6 +498,7 @@ impl Settings {
             // on to a file or a program stays what the query returned unless asked (by
             // --cite, or `cite = true` in the config).
             cite: args.cite || config.cite.unwrap_or(is_stdout_tty),
+            after_cmds: Vec::new(),
         })
     }
 }
@@ -604,6 +627,32 @@ mod tests {
                 origin: "<command 1>".into(),
                 text: "-csv".into()
             }]
+        );
+    }
+
+    #[test]
+    fn a_mode_after_a_separator_brings_its_own_and_options_after_a_cmd_wait_for_it() {
+        let s = settings(&["-separator", ";", "-csv"], false, false);
+        assert_eq!(s.output.colsep, ",");
+        let s = settings(&["-csv", "-separator", ";"], false, false);
+        assert_eq!(s.output.colsep, ";");
+        let s = settings(
+            &[
+                "-tabs",
+                "-cmd",
+                ".mode csv",
+                "-header",
+                "-cmd",
+                "x",
+                "-quote",
+            ],
+            false,
+            false,
+        );
+        assert_eq!(s.output.mode, Mode::Tabs);
+        assert_eq!(
+            s.after_cmds,
+            [vec![Flag::Headers(true)], vec![Flag::Mode(Mode::Quote)]]
         );
     }
 

@@ -486,6 +486,48 @@ fn sqlite3_single_dash_options_work_as_in_sqlite3() {
         .stdout("1\n");
 }
 
+/// sqlite3 applies its output options and `-cmd` in the order given, so the later one wins:
+/// a mode after `-separator` brings its own separator back, an option after `-cmd` beats
+/// what the `-cmd` set, and a `-cmd` after an option beats the option.
+#[test]
+fn output_options_and_cmd_apply_in_the_order_given_as_in_sqlite3() {
+    let cases: &[&[&str]] = &[
+        &["-separator", ";", "-quote"],
+        &["-tabs", "-separator", ";", "-quote"],
+        &["-quote", "-separator", ";"],
+        &["-separator", "\\t", "-csv", "-nullvalue", "N"],
+        &["-separator", ";", "-csv", "-separator", ":"],
+        &["-cmd", ".mode csv", "-header", "-tabs"],
+        &["-cmd", ".mode csv", "-line"],
+        &["-csv", "-cmd", ".separator , |", "-tabs"],
+        &["-csv", "-cmd", ".mode quote"],
+        &["-cmd", ".mode csv", "-list"],
+        &["-cmd", ".mode csv", "-html"],
+        &["-cmd", ".headers on", "-noheader"],
+        &["-noheader", "-cmd", ".headers on", "-cmd", ".separator |"],
+        &["-cmd", ".nullvalue Z", "-nullvalue", "N"],
+        &["-nullvalue", "N", "-cmd", ".nullvalue Z", "-csv"],
+        &["-cmd", ".separator ;", "-tabs", "-cmd", ".nullvalue -"],
+    ];
+    let sql = "select 1 as a, null as b, 'x,y' as c;";
+    for args in cases {
+        let expected = std::process::Command::new("sqlite3")
+            .args(*args)
+            .arg(":memory:")
+            .arg(sql)
+            .output()
+            .expect("sqlite3 must be installed (apt-get install sqlite3)");
+        assert!(expected.status.success(), "{args:?}");
+        scoql()
+            .args(["--no-seed", "--list", "--no-headers"])
+            .args(*args)
+            .args(["-c", sql])
+            .assert()
+            .success()
+            .stdout(String::from_utf8(expected.stdout).unwrap());
+    }
+}
+
 #[test]
 fn sqlite3_options_scoql_lacks_are_usage_errors_not_other_options() {
     // `-column` once parsed as `-c olumn` and ran the SQL "olumn"; every sqlite3 option
