@@ -3,7 +3,9 @@
 //! LANG, config or init file of whoever runs the tests).
 
 use std::io::Read;
+use std::path::Path;
 use std::process::{Child, Command as StdCommand, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use assert_cmd::Command;
 
@@ -11,14 +13,22 @@ use assert_cmd::Command;
 pub const BIN: &str = env!("CARGO_BIN_EXE_scoql");
 
 /// Clears the environment down to PATH and points HOME and the XDG directories at a
-/// directory that does not exist.
+/// directory that does not exist, a fresh one for each command, inside cargo's scratch
+/// directory for tests: what a run creates there (the REPL's history directory) stays out
+/// of the real file system (`/nonexistent` can be created by root) and out of other tests.
 pub fn hermetic(c: &mut StdCommand) {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "home-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
     c.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", "/nonexistent")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("XDG_STATE_HOME", "/nonexistent")
-        .env("XDG_DATA_HOME", "/nonexistent");
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"));
 }
 
 /// scoql with a hermetic environment, for assert_cmd's assertions.
