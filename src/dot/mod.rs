@@ -277,13 +277,37 @@ pub fn find(name: &str) -> Option<&'static Command> {
         .find(|c| c.name == name || c.aliases.contains(&name))
 }
 
+/// sqlite3's abbreviations: it takes a prefix of a command's name, from a shortest length
+/// that its order of tests decides (3.40: `.q` is `.quit`, `.o` `.once`, `.sc` `.schema`,
+/// `.hel` `.help`). Each command scoql shares with it, with that length; scoql's own
+/// commands are typed whole.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[(&str, usize)] = &[
+    ("backup", 3), ("bail", 3), ("changes", 3), ("dump", 1), ("echo", 1), ("exit", 2),
+    ("headers", 1), ("help", 3), ("import", 1), ("indexes", 2), ("indices", 2), ("mode", 1),
+    ("nullvalue", 1), ("once", 1), ("open", 2), ("output", 2), ("parameter", 3), ("print", 3),
+    ("quit", 1), ("read", 3), ("save", 3), ("schema", 3), ("separator", 2), ("show", 3),
+    ("tables", 2), ("timer", 5),
+];
+
+/// The command a typed name runs: its name or alias, else what sqlite3 reads the
+/// abbreviation as.
+pub fn lookup(name: &str) -> Option<&'static Command> {
+    find(name).or_else(|| {
+        let (full, _) = ABBREVIATIONS
+            .iter()
+            .find(|(full, min)| name.len() >= *min && full.starts_with(name))?;
+        find(full)
+    })
+}
+
 /// The name of the command a line runs (`.header on` → `headers`), or its first word.
 pub fn name_of(line: &str) -> String {
     let word = tokenize(line.trim_start().strip_prefix('.').unwrap_or(line))
         .into_iter()
         .next()
         .unwrap_or_default();
-    find(&word).map_or(word, |c| c.name.to_string())
+    lookup(&word).map_or(word, |c| c.name.to_string())
 }
 
 /// Splits a dot-command line into words: whitespace separates, '...' and "..." quote, and
@@ -386,7 +410,7 @@ pub fn parse(line: &str) -> Result<(&'static Command, Vec<String>)> {
         });
     }
     let name = words.remove(0);
-    let Some(cmd) = find(&name) else {
+    let Some(cmd) = lookup(&name) else {
         return Err(Error::UnknownCommand {
             name,
             location: None,

@@ -21,6 +21,28 @@ fn registry_names_and_aliases_are_unique_and_usage_starts_with_the_name() {
 }
 
 #[test]
+fn every_abbreviation_names_one_command_and_scoqls_own_names_win() {
+    for (full, min) in ABBREVIATIONS {
+        assert!(find(full).is_some(), "{full}");
+        for n in *min..=full.len() {
+            let typed = &full[..n];
+            let hits: std::collections::HashSet<&str> = ABBREVIATIONS
+                .iter()
+                .filter(|(f, m)| typed.len() >= *m && f.starts_with(typed))
+                .filter_map(|(f, _)| find(f).map(|c| c.name))
+                .collect();
+            assert_eq!(hits.len(), 1, "{typed}: {hits:?}");
+        }
+    }
+    assert_eq!(lookup("q").map(|c| c.name), Some("exit"));
+    assert_eq!(lookup("o").map(|c| c.name), Some("once"));
+    assert_eq!(lookup("hel").map(|c| c.name), Some("help"));
+    assert!(lookup("t").is_none() && lookup("pa").is_none() && lookup("sc").is_none());
+    // A name scoql has is never read as another command's abbreviation.
+    assert_eq!(lookup("run").map(|c| c.name), Some("run"));
+}
+
+#[test]
 fn tokenizer_splits_on_whitespace_and_honours_quotes() {
     assert_eq!(tokenize(" a  'b c' \"d\\te\""), vec!["a", "b c", "d\te"]);
     assert_eq!(tokenize("\\t '\\t'"), vec!["\t", "\\t"]);

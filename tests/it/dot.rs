@@ -383,6 +383,26 @@ fn exit_with_a_code_in_a_read_file_ends_the_run_with_it() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
 }
 
+/// sqlite3 takes a prefix of a dot-command's name (`.hea on`, `.mod csv`, `.q`), from a
+/// shortest length that differs by command; shorter ones are unknown (`.t`, `.pa`, `.s`).
+#[test]
+fn dot_commands_may_be_abbreviated_as_in_sqlite3() {
+    let read: &[u8] = b"select 'read';\n";
+    let csv: &[u8] = b"a,b\n1,2\n";
+    same_as_sqlite3_with(
+        &[("r.sql", read), ("in.csv", csv)],
+        "create table t(a);\ncreate index ti on t(a);\n.hea on\nselect 1 as h;\n.h off\n\
+         .mod csv\nselect 1, 2;\n.m list\n.sep ;\nselect 1, 2;\n.se |\n.nu N\nselect null;\n\
+         .sch\n.sc\n.ta\n.in\n.ind t\n.d t\n.o o.txt\nselect 'once';\n.ou out.txt\nselect 'out';\n\
+         .ou stdout\n.rea r.sql\n.i --csv in.csv imp\nselect count(*) from imp;\n\
+         .cha on\ninsert into t values (1);\n.cha off\n.par set :x 5\nselect :x;\n\
+         .pri printed\n.bai off\n.e on\nselect 'echo';\n.e off\n.t\n.pa\n.s\n\
+         .ti on\n.q\nselect 'after';\n",
+    );
+    // `.ex` is `.exit`.
+    same_as_sqlite3(".ex 3\nselect 1;\n");
+}
+
 #[test]
 fn echo_shows_blank_comment_and_hash_lines_as_in_sqlite3() {
     same_as_sqlite3(
