@@ -144,9 +144,8 @@ impl Splitter {
                 });
             }
             if is_terminator_line(line) {
-                return Some(Item::Comment {
-                    text: line.to_string(),
-                });
+                // Read as `;`, and echoed so.
+                return Some(Item::Comment { text: ";".into() });
             }
             self.start = line_no;
         } else if is_terminator_line(line) {

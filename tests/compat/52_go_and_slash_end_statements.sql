@@ -24,3 +24,9 @@ Go
 select count(*) from t
 /
 select 'after';
+.echo on
+select 5
+go
+go
+select 6
+/
