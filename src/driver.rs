@@ -68,6 +68,9 @@ impl Driver<'_> {
             // An option given after a --cmd beats what the --cmd set, as in sqlite3.
             for flag in settings.after_cmds.get(n).into_iter().flatten() {
                 flag.apply(&mut self.session.opts);
+                for key in flag.keys() {
+                    self.session.origins.insert(key, Origin::CommandLine);
+                }
             }
         }
         if !settings.interactive {

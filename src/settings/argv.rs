@@ -22,6 +22,16 @@ pub enum Flag {
 }
 
 impl Flag {
+    /// The settings `.show` lists that this option sets.
+    pub fn keys(&self) -> &'static [&'static str] {
+        match self {
+            Flag::Mode(_) => crate::config::MODE_KEYS,
+            Flag::Separator(_) => &["colseparator"],
+            Flag::Headers(_) => &["headers"],
+            Flag::Nullvalue(_) => &["nullvalue"],
+        }
+    }
+
     pub fn apply(&self, opts: &mut Options) {
         match self {
             Flag::Mode(mode) => opts.set_mode(*mode, true, None),

@@ -380,20 +380,10 @@ impl Settings {
         };
         // Each output option in turn, as sqlite3 applies them: the last mode is the mode,
         // and a separator set earlier stays unless a later mode sets its own.
+        // (Those given after a --cmd wait for it: `after_cmds`.)
         for (_, flag) in &flags {
             flag.apply(&mut output);
-        }
-        if flags.iter().any(|(_, f)| matches!(f, Flag::Mode(_))) {
-            set(config::MODE_KEYS, Origin::CommandLine);
-        }
-        if args.headers || args.no_headers {
-            set(&["headers"], Origin::CommandLine);
-        }
-        if args.nullvalue.is_some() {
-            set(&["nullvalue"], Origin::CommandLine);
-        }
-        if args.separator.is_some() {
-            set(&["colseparator"], Origin::CommandLine);
+            set(flag.keys(), Origin::CommandLine);
         }
         output.maxrows = match args.maxrows {
             Some(0) => None,

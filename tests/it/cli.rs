@@ -528,6 +528,46 @@ fn output_options_and_cmd_apply_in_the_order_given_as_in_sqlite3() {
     }
 }
 
+/// The init file runs before the command line; a `-cmd` runs with what the init file set
+/// and the options given before it, as in sqlite3.
+#[test]
+fn a_cmd_runs_with_the_init_files_settings_and_the_options_before_it() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "init.sql", b".mode line\n.nullvalue I\n");
+    for args in [
+        &[
+            "-cmd",
+            "select 9 as n, null as z",
+            "-csv",
+            "-nullvalue",
+            "N",
+        ][..],
+        &[
+            "-nullvalue",
+            "N",
+            "-cmd",
+            "select 9 as n, null as z",
+            "-tabs",
+        ][..],
+    ] {
+        let expected = std::process::Command::new("sqlite3")
+            .current_dir(dir.path())
+            .args(["-init", "init.sql"])
+            .args(args)
+            .args([":memory:", "select 1 as a, null as b"])
+            .output()
+            .expect("sqlite3 must be installed (apt-get install sqlite3)");
+        scoql()
+            .current_dir(dir.path())
+            .args(["--no-seed", "--no-headers", "-init", "init.sql"])
+            .args(args)
+            .args(["-c", "select 1 as a, null as b"])
+            .assert()
+            .success()
+            .stdout(String::from_utf8(expected.stdout).unwrap());
+    }
+}
+
 #[test]
 fn sqlite3_options_scoql_lacks_are_usage_errors_not_other_options() {
     // `-column` once parsed as `-c olumn` and ran the SQL "olumn"; every sqlite3 option
