@@ -230,8 +230,14 @@ pub fn mode(s: &mut Session, c: &Call) -> Result<Flow> {
     };
     let Some(mode) = Mode::parse(name) else {
         let names: Vec<String> = Mode::all().iter().map(|m| m.name()).collect();
+        // sqlite3's modes that scoql lacks, with what does their job.
+        let instead = match name {
+            "column" | "qbox" => " (for aligned columns use table or box)",
+            "ascii" => " (for fields and records split by other bytes use .separator)",
+            _ => "",
+        };
         return Err(c.usage_error(format!(
-            "unknown mode '{name}'; modes: {}",
+            "unknown mode '{name}'{instead}; modes: {}",
             names.join(", ")
         )));
     };

@@ -701,6 +701,19 @@ fn dot_mode_with_an_unknown_mode_is_an_error_and_changes_nothing() {
         .stderr(dot_error("FOO", 2));
 }
 
+// sqlite3's column and ascii modes are not scoql's: the error says what does their job,
+// and the mode stays.
+#[test]
+fn dot_mode_column_or_ascii_says_what_to_use_instead() {
+    scoql()
+        .arg("--no-seed")
+        .write_stdin(".mode list\n.mode column\n.mode ascii\n.mode\n")
+        .assert()
+        .code(1)
+        .stdout("current output mode: list\n")
+        .stderr(dot_error("use table or box", 2).and(dot_error("use .separator", 3)));
+}
+
 // shell1-2.4.2 (extended with a query)
 #[test]
 fn dot_mode_takes_a_quoted_mode_name() {
