@@ -154,6 +154,9 @@ impl Driver<'_> {
                 }
                 Err(e) => {
                     top.splitter.clear();
+                    // The source used up the line it could not read: later lines keep
+                    // their numbers.
+                    top.line_no += 1;
                     if top.source.is_interactive() {
                         // The terminal is gone or unreadable: the session ends as on Ctrl-D.
                         error::report(&e);

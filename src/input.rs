@@ -277,7 +277,8 @@ pub struct ReaderSource<R> {
     origin: Rc<str>,
     line_no: usize,
     buf: Vec<u8>,
-    /// A line passed SQLite's statement length: the rest of the input is not read.
+    /// A line passed SQLite's statement length, or a read failed: the rest of the input
+    /// is not read.
     is_cut: bool,
 }
 
@@ -316,12 +317,15 @@ impl<R: BufRead> LineSource for ReaderSource<R> {
         }
         let limit = sqlite::sql_length_limit(conn);
         self.buf.clear();
-        let n = Read::take(&mut self.reader, limit as u64 + 1)
-            .read_until(b'\n', &mut self.buf)
-            .map_err(|e| Error::Input {
+        let read = Read::take(&mut self.reader, limit as u64 + 1).read_until(b'\n', &mut self.buf);
+        let n = read.map_err(|e| {
+            // A read error ends this input, as in sqlite3: reading again fails again.
+            self.is_cut = true;
+            Error::Input {
                 message: format!("cannot read input: {}", crate::error::io_text(&e)),
                 location: Location::new(self.origin.clone(), self.line_no + 1, 1),
-            })?;
+            }
+        })?;
         if n == 0 {
             return Ok(Line::End);
         }

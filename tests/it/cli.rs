@@ -121,6 +121,57 @@ fn invalid_utf8_is_an_error_with_file_line_and_column() {
         );
 }
 
+/// A line that cannot be read (invalid UTF-8) still counts: later errors name their own
+/// lines, in a file and on stdin.
+#[test]
+fn errors_after_an_unreadable_line_name_their_own_lines() {
+    let script: &[u8] = b"select 1;\nselect '\xff';\nselect 3;\nselec 4;\n";
+    let dir = TempDir::new().unwrap();
+    let f = write(dir.path(), "bad.sql", script);
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers", &f])
+        .assert()
+        .code(1)
+        .stdout("1\n3\n")
+        .stderr(
+            predicate::str::contains("bad.sql:4:1")
+                .and(predicate::str::contains("bad.sql:3:").not()),
+        );
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(script)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>:4:1"));
+}
+
+/// An input that fails to read (EIO: /proc/self/mem at offset 0 is never mapped) is one
+/// error, and that input ends there, as a read error ends sqlite3's; the next one runs.
+#[test]
+fn an_input_that_fails_to_read_is_one_error_and_ends() {
+    for args in [
+        &["/proc/self/mem", "-c", "select 'next'"][..],
+        &["-c", ".read /proc/self/mem", "-c", "select 'next'"][..],
+    ] {
+        let out = crate::common::command()
+            .args(["--no-seed", "--list", "--no-headers"])
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            err.matches("Error:").count(),
+            1,
+            "{args:?}: {}",
+            &err[..err.len().min(400)]
+        );
+        assert!(err.contains("Input/output error"), "{err}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "next\n");
+    }
+}
+
 #[test]
 fn a_syntax_error_reports_message_location_and_caret_and_later_statements_run() {
     scoql()
