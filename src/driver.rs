@@ -127,7 +127,8 @@ impl Driver<'_> {
                 Ok(Line::Text(text)) => {
                     top.line_no += 1;
                     top.splitter.limit = limit;
-                    match top.splitter.push_line(&text, top.line_no) {
+                    let item = top.splitter.push_line(&text, top.line_no);
+                    match top.unless_skipped(item) {
                         Some(item) => self.run_item(item),
                         None => None,
                     }
@@ -140,6 +141,7 @@ impl Driver<'_> {
                     // The frame stays on top while its last item runs (which may push
                     // another frame above it); then it is removed from under that one.
                     let last = top.splitter.finish();
+                    let last = top.unless_skipped(last);
                     let depth = self.stack.len();
                     let end = last.and_then(|item| self.run_item(item));
                     if self.stack.len() >= depth {
@@ -153,10 +155,20 @@ impl Driver<'_> {
                     self.frames_ended().or(end)
                 }
                 Err(e) => {
-                    top.splitter.clear();
                     // The source used up the line it could not read: later lines keep
                     // their numbers.
                     top.line_no += 1;
+                    match e.location().and_then(|at| at.text.as_deref()) {
+                        // A line that is not UTF-8 (its text, made valid, is in the error):
+                        // the splitter still reads it, so that what follows splits where
+                        // it should, and the statement it is part of is skipped.
+                        Some(lossy) => {
+                            let item = top.splitter.push_line(lossy, top.line_no);
+                            top.skips_item = true;
+                            top.unless_skipped(item);
+                        }
+                        None => top.splitter.clear(),
+                    }
                     if top.source.is_interactive() {
                         // The terminal is gone or unreadable: the session ends as on Ctrl-D.
                         error::report(&e);

@@ -451,9 +451,20 @@ pub struct Frame {
     /// Parameters that hold inside this frame only (`.run NAME k=v`); None uses the
     /// enclosing frame's, and at the bottom the session's.
     pub params: Option<Params>,
+    /// The statement being split holds a line that could not be read (reported): it is
+    /// dropped when complete.
+    pub skips_item: bool,
 }
 
 impl Frame {
+    /// `item`, unless it is the one a line that could not be read belongs to.
+    pub fn unless_skipped(&mut self, item: Option<Item>) -> Option<Item> {
+        if item.is_some() && std::mem::take(&mut self.skips_item) {
+            return None;
+        }
+        item
+    }
+
     pub fn new(source: Box<dyn LineSource>) -> Frame {
         Frame {
             source,
@@ -461,6 +472,7 @@ impl Frame {
             line_no: 0,
             base: None,
             params: None,
+            skips_item: false,
         }
     }
 

@@ -145,6 +145,24 @@ fn errors_after_an_unreadable_line_name_their_own_lines() {
         .stderr(predicate::str::contains("<stdin>:4:1"));
 }
 
+/// A line that is not UTF-8 inside a statement that spans lines: that statement is skipped
+/// with the one error, and the statements after it still split where they should (the
+/// string it opened must not swallow them).
+#[test]
+fn a_statement_with_a_line_that_is_not_utf8_is_skipped_and_the_rest_split_as_written() {
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(&b"select 1;\nselect 'caf\xe9\nx';\nselect 3;\n.print ok\n"[..])
+        .assert()
+        .code(1)
+        .stdout("1\n3\nok\n")
+        .stderr(
+            predicate::str::contains("invalid UTF-8")
+                .and(predicate::str::contains("<stdin>:2:"))
+                .and(predicate::str::contains("unrecognized token").not()),
+        );
+}
+
 /// An input that fails to read (EIO: /proc/self/mem at offset 0 is never mapped) is one
 /// error, and that input ends there, as a read error ends sqlite3's; the next one runs.
 #[test]
