@@ -17,7 +17,7 @@ use crate::render::{Discard, Kept, Mode, Options, Renderer, query_plan_renderer,
 use crate::session::{Session, Statement};
 use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
-use crate::sqltext::{Lexer, Token, TokenKind};
+use crate::sqltext::{Lexer, Scanner, Token, TokenKind};
 use crate::value::{Cell, Value};
 
 /// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
@@ -90,10 +90,13 @@ fn run_statements(
     params: &Params,
     is_vertical: bool,
 ) -> Result<()> {
-    let sql = CString::new(chunk.text).map_err(|e| Error::Input {
+    // What comes before a NUL byte runs; the NUL is then the error, where it stands.
+    let (runnable, nul) = before_nul(chunk.text);
+    let nul_error = |at: usize| Error::Input {
         message: "NUL byte in SQL text".into(),
-        location: chunk.locate(e.nul_position()),
-    })?;
+        location: chunk.locate(at),
+    };
+    let sql = CString::new(runnable).map_err(|e| nul_error(e.nul_position()))?;
     let mut opts = session.render_options();
     if is_vertical {
         opts = Options {
@@ -183,7 +186,25 @@ fn run_statements(
     if let Some(span) = ran {
         session.last_statement = Some(statement(span));
     }
-    result
+    result.and_then(|()| nul.map_or(Ok(()), |at| Err(nul_error(at))))
+}
+
+/// The statements of `text` that end before its first NUL byte (a NUL cannot pass through
+/// SQLite's C string), and that NUL's offset. Linear: the scanner sees each byte once.
+fn before_nul(text: &str) -> (&str, Option<usize>) {
+    let Some(nul) = text.find('\0') else {
+        return (text, None);
+    };
+    let mut scanner = Scanner::new();
+    let (mut end, mut from) = (0, 0);
+    for (i, _) in text[..nul].match_indices(';') {
+        scanner.feed(&text[from..=i]);
+        from = i + 1;
+        if scanner.is_complete() {
+            end = i + 1;
+        }
+    }
+    (&text[..end], Some(nul))
 }
 
 /// How a statement's result is shown: drawn in the current mode (or only kept, for a chart

@@ -179,19 +179,21 @@ impl Splitter {
             // Most statements are one line: SQLite's own test on it is the cheapest. Only a
             // statement that goes on past its first line needs the incremental scanner,
             // which then sees every line once.
-            let is_complete = line.contains(';') && sqlite::is_complete(&self.buf);
-            if !is_complete {
-                self.scanner.feed(&self.buf);
+            // (A NUL byte cannot pass through SQLite's C string: the scanner reads that line.)
+            let is_complete =
+                line.contains(';') && !line.contains('\0') && sqlite::is_complete(&self.buf);
+            is_complete || {
+                feed(&mut self.scanner, &self.buf);
+                self.scanner.is_complete()
             }
-            is_complete
         } else {
-            self.scanner.feed(line);
+            feed(&mut self.scanner, line);
             self.scanner.feed("\n");
             self.scanner.is_complete()
         };
-        // A NUL cannot reach SQLite inside a C string: the text is handed on at once, and the
-        // executor reports the NUL with its location.
-        if is_complete || line.contains('\0') {
+        // A statement with a NUL byte ends where it would without it: the executor then
+        // reports the NUL with its location, and what follows splits as written.
+        if is_complete {
             return self.take(false);
         }
         if self.buf.len() > self.limit {
@@ -232,6 +234,16 @@ impl Splitter {
             line: self.start,
             is_vertical,
         })
+    }
+}
+
+/// Feeds `text` to the statement scanner, a NUL byte as a space: a statement ends where it
+/// would without the NUL, which the executor then reports where it stands.
+fn feed(scanner: &mut Scanner, text: &str) {
+    if text.contains('\0') {
+        scanner.feed(&text.replace('\0', " "));
+    } else {
+        scanner.feed(text);
     }
 }
 

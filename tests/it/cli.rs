@@ -163,6 +163,23 @@ fn a_statement_with_a_line_that_is_not_utf8_is_skipped_and_the_rest_split_as_wri
         );
 }
 
+/// A NUL byte cannot reach SQLite: its statement is an error, the statements before it on
+/// its line run, and the statements after it still split where they should.
+#[test]
+fn a_statement_with_a_nul_byte_is_an_error_and_the_rest_split_as_written() {
+    scoql()
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(&b"select 1;\nselect 'a\0\nb';\nselect 3;\nselect 4;\0\nselect 5;\n"[..])
+        .assert()
+        .code(1)
+        .stdout("1\n3\n4\n5\n")
+        .stderr(
+            predicate::str::contains("NUL byte")
+                .and(predicate::str::contains("<stdin>:2:"))
+                .and(predicate::str::contains("syntax error").not()),
+        );
+}
+
 /// An input that fails to read (EIO: /proc/self/mem at offset 0 is never mapped) is one
 /// error, and that input ends there, as a read error ends sqlite3's; the next one runs.
 #[test]
