@@ -361,11 +361,21 @@ pub fn parameter(s: &mut Session, c: &Call) -> Result<Flow> {
             Ok(Flow::Continue)
         }
         (Some("list"), 1) => {
-            let mut text = String::new();
-            for (k, v) in &s.params {
-                text.push_str(&format!(":{k} {}\n", v.literal()));
-            }
-            emit(s, &text)
+            // As sqlite3 lists them: `?N` for a number, `:name` for a name, in that order.
+            let mut lines: Vec<String> = s
+                .params
+                .iter()
+                .map(|(k, v)| {
+                    let sigil = if k.bytes().all(|b| b.is_ascii_digit()) {
+                        '?'
+                    } else {
+                        ':'
+                    };
+                    format!("{sigil}{k} {}\n", v.literal())
+                })
+                .collect();
+            lines.sort();
+            emit(s, &lines.concat())
         }
         (Some("clear"), 1) => {
             s.params.clear();

@@ -404,6 +404,14 @@ fn dot_commands_may_be_abbreviated_as_in_sqlite3() {
 }
 
 #[test]
+fn param_list_names_numbered_parameters_with_a_question_mark_in_sqlite3s_order() {
+    same_as_sqlite3(
+        ".param set ?1 5\n.param set :a 'x'\n.param set ?2 6\n.param set :b 2.5\n\
+         .param list\nselect ?1, :a, ?2, :b;\n",
+    );
+}
+
+#[test]
 fn echo_shows_blank_comment_and_hash_lines_as_in_sqlite3() {
     same_as_sqlite3(
         ".echo on\nselect 1;\n\n-- comment\n# hash\n   \n/* block */\nselect 2; -- tail\n\
@@ -902,7 +910,7 @@ fn parameters_bind_by_name_and_number_with_literal_types() {
     assert_eq!(
         out,
         ":year|typeof(:year)|$year|@who|typeof(@x)|:bare\n2021|integer|2021|KZ|real|KZ\n?1\n7\n\
-         :1 7\n:bare 'KZ'\n:who 'KZ'\n:x 1.5\n:year 2021\n:1 7\n:bare 'KZ'\n:who 'KZ'\n:x 1.5\n"
+         :bare 'KZ'\n:who 'KZ'\n:x 1.5\n:year 2021\n?1 7\n:bare 'KZ'\n:who 'KZ'\n:x 1.5\n?1 7\n"
     );
 }
 
