@@ -291,9 +291,15 @@ impl Driver<'_> {
             }
             Flow::Quit(None) => Ok(Some(End::Finished)),
             Flow::QuitFailed(e) => {
-                // Reported like any failure (counted, with its location); the run ends
-                // whatever the error policy would do next.
-                let _ = self.fail(locate(e), Some(is_typed));
+                // Reported like any failure (counted, with its location); then it quits
+                // what `.quit` quits, whatever the error policy would do next.
+                if let Some(end) = self.fail(locate(e), Some(is_typed)) {
+                    return Ok(Some(end));
+                }
+                if self.stack.len() > 1 || self.init.is_some() {
+                    self.stack.pop();
+                    return Ok(self.frames_ended());
+                }
                 Ok(Some(End::Finished))
             }
             Flow::Push(frame) => {

@@ -362,6 +362,27 @@ fn quit_in_the_init_file_ends_the_init_file_only_as_in_sqlite3() {
     assert_eq!((code, out.as_str()), (0, "1,2\r\n"));
 }
 
+/// `.quit BAD` is a failed command (issue 14) that still quits what `.quit` quits: in a
+/// read file, that file.
+#[test]
+fn quit_with_a_bad_code_in_a_read_file_is_an_error_and_ends_that_file_only() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("inner.sql"),
+        "select 1;\n.quit BAD\nselect 2;\n",
+    )
+    .unwrap();
+    let out = scoql()
+        .current_dir(dir.path())
+        .args(["--no-seed", "--list", "--no-headers"])
+        .write_stdin(".read inner.sql\nselect 3;\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n3\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("inner.sql:2:1"));
+}
+
 #[test]
 fn exit_with_a_code_in_a_read_file_ends_the_run_with_it() {
     let dir = TempDir::new().unwrap();
