@@ -238,7 +238,7 @@ pub static COMMANDS: &[Command] = &[
     cmd!("edit", [], ".edit", "Edit the last statement ($EDITOR), run on save", [], 0, 0, true, edit::edit, G::Script),
     cmd!("examples", [], ".examples [NAME]", "Saved queries, or one query's SQL and parameters", [A::Query], 0, 1, false, queries::examples, G::Queries),
     cmd!("excel", [], ".excel", "Open the last result as a spreadsheet (.xlsx)", [], 0, 0, true, handoff::excel, G::HandOff),
-    cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE); without CODE, in a .read file: end that file", [A::Text], 0, 1, false, shell::exit, G::Shell),
+    cmd!("exit", ["quit"], ".exit [CODE]", "Leave scoql (with status CODE); without CODE, in a .read file: end that file", [A::Text], 0, ANY, false, shell::exit, G::Shell),
     cmd!("export", [], ".export FILE", "Write the last result to FILE (.xlsx, .csv, ...)", [A::File], 1, 1, true, handoff::export, G::HandOff),
     cmd!("headers", ["header"], ".headers on|off", "Show column names", [A::OnOff], 1, 1, false, |s, c| c.set(&mut s.opts.headers), G::Output),
     cmd!("help", [], ".help [COMMAND|PATTERN|keys]", "This list, some commands' help, or the keys", [A::Command], 0, 1, false, shell::help, G::Shell),

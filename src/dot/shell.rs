@@ -20,9 +20,22 @@ pub fn exit(_s: &mut Session, c: &Call) -> Result<Flow> {
     let Some(t) = c.arg(0) else {
         return Ok(Flow::Quit(None));
     };
-    match t.parse::<i32>() {
-        Ok(code) => Ok(Flow::Quit(Some(code))),
-        Err(_) => Ok(Flow::QuitFailed(
+    // sqlite3 ignores what follows the code; scoql says so.
+    if c.args.len() > 1 {
+        error::warn(&format!(
+            ".exit: '{}' ignored after the exit code",
+            c.args[1..].join(" ")
+        ));
+    }
+    // sqlite3 reads the code as any number it reads: decimal, or hex after 0x.
+    let code = match t.strip_prefix("0x") {
+        // Only the low 8 bits reach the exit status.
+        Some(hex) => i64::from_str_radix(hex, 16).ok().map(|n| (n & 0xff) as i32),
+        None => t.parse::<i32>().ok(),
+    };
+    match code {
+        Some(code) => Ok(Flow::Quit(Some(code))),
+        None => Ok(Flow::QuitFailed(
             c.usage_error(format!("exit code must be a number, got '{t}'")),
         )),
     }

@@ -1067,6 +1067,25 @@ fn dot_quit_with_a_bad_argument_reports_it_and_quits_with_status_1() {
         .stderr(contains("BAD").and(contains("<stdin>:1:")));
 }
 
+// sqlite3 reads `.exit`'s code as it reads any number (`0x10` is 16) and ignores further
+// arguments; scoql does the same, and says what it ignored. Either way the run ends there.
+#[test]
+fn dot_exit_takes_a_hex_code_and_quits_with_it_despite_extra_arguments() {
+    scoql()
+        .args(LIST)
+        .write_stdin("select 1;\n.exit 0x10\nselect 2;\n")
+        .assert()
+        .code(16)
+        .stdout("1\n");
+    scoql()
+        .args(LIST)
+        .write_stdin("select 1;\n.exit 3 4\nselect 2;\n")
+        .assert()
+        .code(3)
+        .stdout("1\n")
+        .stderr(contains("4"));
+}
+
 // shell1-3.9.1: `.header` is sqlite3's prefix of `.headers`.
 #[test]
 fn dot_header_without_an_argument_is_a_usage_error() {
