@@ -112,6 +112,11 @@ impl Args {
         let [file, table] = positional[..] else {
             return Err(c.usage_error("expected FILE and TABLE"));
         };
+        if c.arg(file).is_some_and(|a| a.starts_with('|')) {
+            return Err(c.usage_error(
+                "reading from a command is not supported (a file of that name is ./|...)",
+            ));
+        }
         Ok(Args {
             is_csv,
             skip,

@@ -352,6 +352,11 @@ pub fn read(_s: &mut Session, c: &Call) -> Result<Flow> {
     let Some(path) = c.include_path(0) else {
         return Err(c.usage_error("expected a file name"));
     };
+    if c.arg(0).is_some_and(|a| a.starts_with('|')) {
+        return Err(c.usage_error(
+            "reading from a command is not supported (a file of that name is ./|...)",
+        ));
+    }
     let mut source = input::open_script(&path)?;
     let (_, decls) = saved::parse_header(&source.peek_header());
     saved::check_params(&decls, c.params)?;

@@ -1086,6 +1086,21 @@ fn dot_exit_takes_a_hex_code_and_quits_with_it_despite_extra_arguments() {
         .stderr(contains("4"));
 }
 
+// sqlite3 reads a command's output for `.read |CMD` and `.import |CMD`; scoql does not, and
+// says so rather than look for a file named `|CMD`.
+#[test]
+fn dot_read_and_import_from_a_command_say_it_is_not_supported() {
+    for line in [".read '|echo select 1;'", ".import --csv '|cat x.csv' t"] {
+        scoql()
+            .args(LIST)
+            .write_stdin(format!("{line}\n"))
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(dot_error("reading from a command is not supported", 1));
+    }
+}
+
 // shell1-3.9.1: `.header` is sqlite3's prefix of `.headers`.
 #[test]
 fn dot_header_without_an_argument_is_a_usage_error() {
