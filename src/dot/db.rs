@@ -10,6 +10,7 @@ use crate::session::Session;
 use crate::settings::Dataset;
 use crate::sqlite;
 use crate::value::{Value, identifier, sql_string};
+use crate::visible::visible;
 
 pub(super) fn db_error(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
     let context = context.into();
@@ -81,7 +82,12 @@ fn list_names(s: &mut Session, patterns: &[String], is_index: bool) -> Result<Fl
         .collect();
     let sql = format!("{} ORDER BY 1", parts.join(" UNION ALL "));
     let args: Vec<Value> = patterns.iter().map(Value::text).collect();
-    let found = sqlite::query(s.conn(), &sql, &args)?.first_column();
+    // A listing for people: a control character in a name is shown, not obeyed.
+    let found: Vec<String> = sqlite::query(s.conn(), &sql, &args)?
+        .first_column()
+        .into_iter()
+        .map(|n| visible(&n).into_owned())
+        .collect();
     emit(s, &columns(&found))
 }
 

@@ -13,6 +13,7 @@ use crate::session::{Session, Sink};
 use crate::settings::Origin;
 use crate::sqlite::param_key;
 use crate::value::{Value, thousands};
+use crate::visible::visible;
 
 /// `.exit [CODE]`. A code that is not a number is reported and still ends the run (sqlite3
 /// quits too), with status 1 since something failed.
@@ -379,7 +380,8 @@ pub fn parameter(s: &mut Session, c: &Call) -> Result<Flow> {
             Ok(Flow::Continue)
         }
         (Some("list"), 1) => {
-            // As sqlite3 lists them: `?N` for a number, `:name` for a name, in that order.
+            // As sqlite3 lists them: `?N` for a number, `:name` for a name, in that order;
+            // shown, never obeyed: a value may hold any control character.
             let mut lines: Vec<String> = s
                 .params
                 .iter()
@@ -393,7 +395,7 @@ pub fn parameter(s: &mut Session, c: &Call) -> Result<Flow> {
                 })
                 .collect();
             lines.sort();
-            emit(s, &lines.concat())
+            emit(s, &visible(&lines.concat()))
         }
         (Some("clear"), 1) => {
             s.params.clear();

@@ -107,8 +107,8 @@ impl TableRenderer {
                 } else {
                     "NULL"
                 };
-                out.push_str(self.opts.nullvalue.as_deref().unwrap_or(default));
-                NULL | shape(out)
+                // `.nullvalue` (or the config's `nullvalue`) is text like any cell's.
+                NULL | push_visible(out, self.opts.nullvalue.as_deref().unwrap_or(default))
             }
             Cell::Integer(v) => {
                 out.push_str(itoa::Buffer::new().format(v));

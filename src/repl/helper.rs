@@ -1,7 +1,10 @@
 //! The rustyline helper: a thin composition, configured once, of completion, highlighting
 //! and history hints (the last two only when colour is on: a hint must look unlike typed
 //! text). Statements spanning lines are the driver's business, so the validator accepts
-//! every line.
+//! every line. Whatever the editor draws from input or data (the line, a hint, the list of
+//! completions) passes through `visible` here, colour or not: rustyline writes it raw, and
+//! an ESC from a history file, a table name or a key typed after Ctrl-V would act on the
+//! terminal.
 
 use std::borrow::Cow;
 
@@ -14,6 +17,7 @@ use rustyline::{Context, Helper};
 
 use super::complete::Completion;
 use super::highlight::Highlight;
+use crate::visible::visible;
 
 /// How a hint is drawn: dim, then back to normal.
 const HINT: &str = "\x1b[2m";
@@ -54,7 +58,13 @@ impl Completer for ReplHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        Ok(self.completion.complete(line, pos))
+        let (start, mut pairs) = self.completion.complete(line, pos);
+        for p in &mut pairs {
+            if let Cow::Owned(shown) = visible(&p.display) {
+                p.display = shown;
+            }
+        }
+        Ok((start, pairs))
     }
 }
 
@@ -78,12 +88,12 @@ impl Highlighter for ReplHelper {
     fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
         match &self.highlight {
             Some(h) if !line.is_empty() => Cow::Owned(h.line(line, pos)),
-            _ => Cow::Borrowed(line),
+            _ => visible(line),
         }
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
-        Cow::Owned(format!("{HINT}{hint}{RESET}"))
+        Cow::Owned(format!("{HINT}{}{RESET}", visible(hint)))
     }
 
     fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {

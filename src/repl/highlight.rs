@@ -1,11 +1,12 @@
 //! Highlighting at the prompt: keywords, strings, numbers and comments as the shared SQL
 //! lexer (`sqltext`) reads them, the bracket matching the one at the cursor, and a
-//! dot-command's name.
+//! dot-command's name. Control characters are drawn as their pictures (`visible`).
 
 use std::collections::HashSet;
 
 use crate::sqlite;
 use crate::sqltext::{self, TokenKind};
+use crate::visible::visible;
 
 const KEYWORD: &str = "\x1b[1;34m";
 const STRING: &str = "\x1b[32m";
@@ -34,12 +35,16 @@ impl Highlight {
     pub fn line(&self, line: &str, pos: usize) -> String {
         if line.trim_start().starts_with('.') {
             let end = line.find(char::is_whitespace).unwrap_or(line.len());
-            return format!("{COMMAND}{}{RESET}{}", &line[..end], &line[end..]);
+            return format!(
+                "{COMMAND}{}{RESET}{}",
+                visible(&line[..end]),
+                visible(&line[end..])
+            );
         }
         let brackets = matching_bracket(line, pos);
         let mut out = String::with_capacity(line.len() * 2);
         for token in sqltext::tokenize(line) {
-            let text = token.text(line);
+            let text = &*visible(token.text(line));
             let colour = match token.kind {
                 TokenKind::Word if self.keywords.contains(&text.to_ascii_lowercase()) => {
                     Some(KEYWORD)

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use rusqlite::Connection;
 use rustyline::Editor;
-use rustyline::config::{BellStyle, CompletionType, Config};
+use rustyline::config::{BellStyle, ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::{DefaultHistory, History};
 
@@ -153,6 +153,9 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
         .completion_type(CompletionType::List)
         .history_ignore_space(true)
         .bell_style(BellStyle::None)
+        // The helper draws every line, so that control characters show as pictures (see
+        // `helper`); whether that drawing has colours is `settings.color`'s business.
+        .color_mode(ColorMode::Forced)
         .auto_add_history(false)
         .max_history_size(settings.history_size)
         .and_then(|b| b.history_ignore_dups(true))
@@ -201,12 +204,12 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
         }
     }
     if settings.is_stdin_tty && settings.is_stdout_tty {
-        let banner = format!(
-            "scoql {} — {}. Type .help or .about.\n",
+        // A note, so that a path holding control characters is shown, not obeyed.
+        error::note(&format!(
+            "scoql {} — {}. Type .help or .about.",
             env!("CARGO_PKG_VERSION"),
             describe(&settings.dataset)
-        );
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), banner.as_bytes());
+        ));
     }
     crate::signal::save_terminal();
     Ok(Box::new(src))

@@ -500,3 +500,91 @@ fn control_characters_in_data_and_input_never_reach_the_terminal_raw() {
     assert!(out.contains("a␛[31m"), "{out}");
     assert!(!raw(&out), "{out:?}");
 }
+
+/// What the line editor draws — the line being typed, a statement from the history, its
+/// hint, the list of completions — and the REPL's own listings (`.tables`, `.param
+/// list`) show a control character as its picture: an OSC sequence from a history file, a
+/// table name or a key typed after Ctrl-V never reaches the terminal (here it would retitle
+/// the pane), with colour on and under NO_COLOR.
+#[test]
+fn control_characters_never_reach_the_terminal_from_the_line_editor() {
+    use crate::repl::{Home, Term};
+    for (n, env) in [&[("NO_COLOR", "1")][..], &[][..]].into_iter().enumerate() {
+        let home = Home::new();
+        home.write(
+            "state/scoql/history",
+            "#V2\nselect '\x1b]2;HISTORY\x07' as h;\n",
+        );
+        let init = home.write(
+            "init.sql",
+            "create table \"tab\x1b]2;TABLE\x07x\"(a);\n\
+             create table \"tab\x1b]2;TABLE\x07y\"(b);\n\
+             .param set p '\x1b]2;PARAM\x07'\n",
+        );
+        let init = init.display().to_string();
+        // The banner names the dataset's directory.
+        let seed = home.path().join("seed\x1b]2;DIR\x07");
+        fs::create_dir_all(seed.join("schema")).unwrap();
+        fs::create_dir_all(seed.join("seed")).unwrap();
+        let seed = seed.display().to_string();
+        let term = Term::start(
+            &format!("ctl{n}"),
+            &home,
+            env,
+            &["--seed-dir", &seed, "--init", &init],
+        );
+        term.wait_for("the banner", |s| s.contains("seed␛]2;DIR␇."));
+        let title = || term.format("#{pane_title}");
+        let before = title();
+        term.keys(&["Up"]);
+        term.wait_for("the statement from the history", |s| {
+            s.contains("select '␛]2;HISTORY␇' as h;")
+        });
+        term.keys(&["C-c"]);
+        // The hint offers the rest of the history entry (colour on only).
+        if env.is_empty() {
+            term.type_text("select '");
+            term.wait_for("the hint", |s| s.contains("select '␛]2;HISTORY␇' as h;"));
+            term.keys(&["C-u"]);
+        }
+        term.type_text("select * from t");
+        term.keys(&["Tab", "Tab"]);
+        term.wait_for("the completions", |s| s.contains("tab␛]2;TABLE␇x"));
+        term.keys(&["C-c"]);
+        term.type_text("select 'k");
+        term.keys(&["C-v", "Escape"]);
+        term.type_text("]2;KEY");
+        term.keys(&["C-v", "C-g"]);
+        term.wait_for("the typed escape", |s| s.contains("'k␛]2;KEY␇"));
+        term.keys(&["C-c"]);
+        let screen = term.submit(".tables");
+        assert!(screen.contains("tab␛]2;TABLE␇x"), "{screen}");
+        let screen = term.submit(".param list");
+        assert!(screen.contains("␛]2;PARAM␇"), "{screen}");
+        assert_eq!(title(), before, "the pane was retitled; env {env:?}");
+    }
+}
+
+/// The NULL text of table modes, from `.nullvalue`, `--nullvalue` or the config, is drawn
+/// like any cell: its control characters as pictures (list mode keeps sqlite3's bytes).
+#[test]
+fn a_null_text_with_control_characters_is_drawn_visibly_in_tables() {
+    let dir = TempDir::new().unwrap();
+    let raw = |s: &str| s.contains('\x1b') || s.contains('\x07');
+    for mode in ["--table", "--box", "--markdown"] {
+        let (code, out, err) = run_in(
+            dir.path(),
+            &["--no-seed", mode, "--nullvalue", "\x1b]2;N\x07"],
+            "select null as a, 1 as b;\n.summarize select null as c\n",
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("␛]2;N␇"), "{mode}: {out}");
+        assert!(!raw(&out), "{mode}: {out:?}");
+    }
+    let (_, out, _) = run_in(
+        dir.path(),
+        &["--no-seed", "--list", "--nullvalue", "\x1b]2;N\x07"],
+        "select null as a;\n",
+    );
+    assert_eq!(out, "a\n\x1b]2;N\x07\n");
+}
