@@ -4,9 +4,10 @@
 //! nothing is paged unless it is drawn on a terminal.
 
 use std::io::{self, Write};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 use crate::error;
+use crate::signal::{Foreground, spawn_foreground};
 
 /// How much of a paged result is kept to be shown without the pager when the pager fails
 /// (`PAGER=false`, a command that is not installed): a result longer than this is lost to a
@@ -21,7 +22,7 @@ pub struct Paged<'w> {
     height: usize,
     held: Vec<u8>,
     lines: usize,
-    pager: Option<Child>,
+    pager: Option<Foreground>,
     /// The pager could not start: everything goes straight to `out`.
     is_direct: bool,
     /// What went to the pager, while it is at most [`REPLAY_LIMIT`] bytes; None beyond.
@@ -44,11 +45,12 @@ impl<'w> Paged<'w> {
     }
 
     fn start(&mut self) -> io::Result<()> {
-        let spawned = Command::new("sh")
-            .arg("-c")
-            .arg(&self.command)
-            .stdin(Stdio::piped())
-            .spawn();
+        let spawned = spawn_foreground(
+            Command::new("sh")
+                .arg("-c")
+                .arg(&self.command)
+                .stdin(Stdio::piped()),
+        );
         match spawned {
             Ok(child) => self.pager = Some(child),
             Err(e) => {

@@ -2,8 +2,16 @@
 //! turned into flags that the driver reads between lines and statements, plus an interrupt
 //! of the running SQLite statement. The only place besides `main` that ends the process: a
 //! signal that arrives while the main thread is blocked (reading input at a prompt or from
-//! a pipe, writing to a pipe nobody reads) can reach it no other way.
+//! a pipe, writing to a pipe nobody reads) can reach it no other way. Also who holds the
+//! terminal: a pager or an editor runs as the terminal's foreground job
+//! (`spawn_foreground`), so its keys (Ctrl-C) are its own, and a SIGTERM or SIGHUP that
+//! ends scoql ends it too instead of leaving it on the terminal beside the shell.
 
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::os::fd::AsRawFd;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
@@ -25,6 +33,8 @@ static INTERACTIVE: AtomicBool = AtomicBool::new(false);
 static EXITING: AtomicBool = AtomicBool::new(false);
 /// Interrupts the statement running on the current connection.
 static HANDLE: Mutex<Option<InterruptHandle>> = Mutex::new(None);
+/// The process group of the child that has the terminal (`spawn_foreground`); 0: none.
+static FOREGROUND: AtomicI32 = AtomicI32::new(0);
 /// The terminal's settings before the line editor changed them, restored on a signal exit.
 static TERMINAL: Mutex<Option<libc::termios>> = Mutex::new(None);
 
@@ -66,6 +76,12 @@ fn on_signal(sig: i32) {
     } else {
         End::Terminated(sig)
     };
+    let child = FOREGROUND.load(Ordering::SeqCst);
+    if sig != SIGINT && child > 0 {
+        // The main thread waits for the child; passed on, the signal ends the wait too.
+        // SAFETY: kill has no memory effects; the group is our child's own.
+        unsafe { libc::kill(-child, sig) };
+    }
     if let Ok(slot) = HANDLE.lock()
         && let Some(handle) = slot.as_ref()
     {
@@ -102,6 +118,12 @@ const GRACE: Duration = Duration::from_secs(2);
 fn exit_now(end: End) {
     if EXITING.swap(true, Ordering::SeqCst) {
         return;
+    }
+    let child = FOREGROUND.load(Ordering::SeqCst);
+    if child > 0 {
+        // It did not end within the grace period; it must not outlive scoql on the terminal.
+        // SAFETY: as in `on_signal`.
+        unsafe { libc::kill(-child, libc::SIGKILL) };
     }
     restore_terminal();
     // SIGINT is reported as the driver reports it; SIGTERM and SIGHUP end quietly, as a
@@ -200,5 +222,94 @@ fn restore_terminal() {
         unsafe {
             libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
         }
+    }
+}
+
+/// A child that has the terminal: a process group of its own, made the terminal's
+/// foreground group, as a shell runs a job. Ctrl-C and the other keys signal it and not
+/// scoql; a SIGTERM or SIGHUP that ends scoql is passed on to its whole group (a pager run
+/// through `sh -c` is a grandchild). Without a terminal that scoql's group holds, the child
+/// is spawned as it is.
+pub struct Foreground {
+    child: Child,
+    tty: Option<File>,
+}
+
+/// Spawns `cmd` as the terminal's foreground job (see [`Foreground`]).
+/// Errors: those of `Command::spawn`.
+pub fn spawn_foreground(cmd: &mut Command) -> io::Result<Foreground> {
+    // SAFETY: tcgetpgrp and getpgrp only read.
+    let tty = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .ok()
+        .filter(|t| unsafe { libc::tcgetpgrp(t.as_raw_fd()) == libc::getpgrp() });
+    if let Some(t) = &tty {
+        let fd = t.as_raw_fd();
+        // SAFETY: between fork and exec the closure makes only async-signal-safe calls. A
+        // process outside the foreground group that sets it is sent SIGTTOU unless it
+        // ignores it, and exec keeps an ignored signal ignored: hence the default after.
+        unsafe {
+            cmd.pre_exec(move || {
+                libc::setpgid(0, 0);
+                libc::signal(libc::SIGTTOU, libc::SIG_IGN);
+                libc::tcsetpgrp(fd, libc::getpid());
+                libc::signal(libc::SIGTTOU, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+    }
+    let child = cmd.spawn()?;
+    if tty.is_some() {
+        // spawn returns once the child has run the closure above and exec'd.
+        FOREGROUND.store(child.id() as i32, Ordering::SeqCst);
+    }
+    Ok(Foreground { child, tty })
+}
+
+impl Foreground {
+    /// Waits for the child to end, then takes the terminal back.
+    pub fn wait(&mut self) -> io::Result<ExitStatus> {
+        let status = self.child.wait();
+        self.release();
+        status
+    }
+
+    fn release(&mut self) {
+        let Some(tty) = self.tty.take() else {
+            return;
+        };
+        FOREGROUND.store(0, Ordering::SeqCst);
+        // SAFETY: plain calls on a descriptor we own; SIGTTOU (which a background group
+        // setting the foreground group would get) is blocked in this thread meanwhile.
+        unsafe {
+            let mut block: libc::sigset_t = std::mem::zeroed();
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut block);
+            libc::sigaddset(&mut block, libc::SIGTTOU);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
+            libc::tcsetpgrp(tty.as_raw_fd(), libc::getpgrp());
+            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+        }
+    }
+}
+
+impl std::ops::Deref for Foreground {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.child
+    }
+}
+
+impl std::ops::DerefMut for Foreground {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.child
+    }
+}
+
+impl Drop for Foreground {
+    fn drop(&mut self) {
+        self.release();
     }
 }

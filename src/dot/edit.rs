@@ -52,15 +52,17 @@ pub fn edit(s: &mut Session, c: &Call) -> Result<Flow> {
         Err(_) => (Stdio::null(), Stdio::from(std::io::stderr())),
     };
     // Through the shell, so that an editor given with options (`code -w`) works.
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg(format!("{} \"$1\"", s.editor))
-        .arg("sh")
-        .arg(&path)
-        .stdin(input)
-        .stdout(output)
-        .status()
-        .map_err(fail("run the editor for", &path))?;
+    let status = crate::signal::spawn_foreground(
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{} \"$1\"", s.editor))
+            .arg("sh")
+            .arg(&path)
+            .stdin(input)
+            .stdout(output),
+    )
+    .and_then(|mut editor| editor.wait())
+    .map_err(fail("run the editor for", &path))?;
     if !status.success() {
         let hint = if tty.is_err() {
             " (there is no terminal: set VISUAL or EDITOR to a command that needs none)"

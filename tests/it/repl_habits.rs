@@ -263,3 +263,71 @@ fn an_error_in_an_edited_statement_names_its_line_in_the_edit() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("  --> <edit>:2:3\n"), "{err}");
 }
+
+/// True while process `pid` exists and is not a zombie.
+fn is_alive(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit(") ").next().map(|r| !r.starts_with('Z')))
+        .unwrap_or(false)
+}
+
+/// A SIGTERM that ends scoql while the pager or the editor has the terminal ends them (and
+/// what they started) too: left running, they would share the terminal with the shell
+/// scoql returns to, both reading the keys. scoql runs under a shell without job control,
+/// as a script would start it.
+#[test]
+fn sigterm_while_the_pager_or_the_editor_runs_ends_them_too() {
+    let tall = "with recursive c(x) as (select 1 union all select x+1 from c limit 60) \
+                select x from c;";
+    for (tag, variable, line) in [
+        ("termpager", "PAGER", tall),
+        ("termedit", "EDITOR", ".edit"),
+    ] {
+        let home = Home::new();
+        let child_pid = home.path().join("child.pid");
+        let scoql_pid = home.path().join("scoql.pid");
+        let child = home.write(
+            "child.sh",
+            &format!(
+                "sleep 1000 & echo $! > '{}'; echo CHILD-READY; wait\n",
+                child_pid.display()
+            ),
+        );
+        let script = format!(
+            "sh -c 'echo $$ > {}; exec {} --no-seed'; echo SCOQL-ENDED $?; sleep 1000",
+            scoql_pid.display(),
+            crate::common::BIN
+        );
+        let command = format!("sh {}", child.display());
+        let term = Term::start_program(
+            tag,
+            &home,
+            &[("NO_COLOR", "1"), (variable, &command)],
+            &["sh", "-c", &script],
+        );
+        term.wait_for_prompt(1);
+        term.type_text(line);
+        term.keys(&["Enter"]);
+        term.wait_for("the pager or editor", |s| s.contains("CHILD-READY"));
+        let pid = std::fs::read_to_string(&scoql_pid).unwrap();
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", pid.trim()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        term.wait_for("scoql to end", |s| s.contains("SCOQL-ENDED 143"));
+        let sleeper = std::fs::read_to_string(&child_pid).unwrap();
+        let sleeper = sleeper.trim();
+        let start = std::time::Instant::now();
+        while is_alive(sleeper) && start.elapsed() < std::time::Duration::from_secs(10) {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let survived = is_alive(sleeper);
+        let _ = std::process::Command::new("kill").arg(sleeper).status();
+        assert!(
+            !survived,
+            "{tag}: what the {variable} started outlived scoql"
+        );
+    }
+}
