@@ -184,10 +184,10 @@ impl Loaded {
     }
 }
 
-/// Reads the config at `path`. None when there is no file; a file that cannot be read is a
-/// warning and no settings.
+/// Reads the config at `path`. None when there is no file; a file that cannot be read, or
+/// is not a regular file (`userfile`), is a warning and no settings.
 pub fn load(path: &Path) -> Option<Loaded> {
-    match std::fs::read(path) {
+    match crate::userfile::read(path) {
         Ok(bytes) => Some(match String::from_utf8(bytes) {
             Ok(text) => parse(path, &text),
             Err(e) => Loaded {

@@ -23,6 +23,7 @@ mod signal;
 mod spreadsheet;
 pub mod sqlite;
 pub mod sqltext;
+mod userfile;
 pub mod value;
 mod visible;
 

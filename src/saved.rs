@@ -139,7 +139,8 @@ pub fn saved_queries() -> Vec<SavedQuery> {
 }
 
 /// The user's own saved queries in `dir` (`NAME.sql`, NAME a valid query name), by name. A
-/// missing directory has none; a file that is not UTF-8 text is left out.
+/// missing directory has none; a file that is not UTF-8 text, or not a regular file
+/// (`userfile`), is left out.
 pub fn own_queries(dir: Option<&Path>) -> Vec<SavedQuery> {
     let Some(entries) = dir.and_then(|d| std::fs::read_dir(d).ok()) else {
         return Vec::new();
@@ -153,7 +154,7 @@ pub fn own_queries(dir: Option<&Path>) -> Vec<SavedQuery> {
                 .strip_suffix(".sql")?
                 .to_string();
             check_name(&name).ok()?;
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = String::from_utf8(crate::userfile::read(&path).ok()?).ok()?;
             Some(SavedQuery::new(name, text, Some(path)))
         })
         .collect();
@@ -269,13 +270,16 @@ pub fn write(dir: &Path, name: &str, text: &str, replace: bool) -> Result<PathBu
         source,
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .create_new(!replace)
-        .truncate(true)
-        .open(&path)
-        .map_err(fail)?;
+    // Truncated only once it is known to be a regular file (`userfile::open`).
+    let mut file = crate::userfile::open(
+        &path,
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .create_new(!replace),
+    )
+    .and_then(|f| f.set_len(0).map(|()| f))
+    .map_err(fail)?;
     file.write_all(text.as_bytes()).map_err(fail)?;
     Ok(path)
 }

@@ -192,7 +192,16 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
                 error::io_text(&e)
             )),
             Ok(()) if path.exists() => {
-                if let Err(e) = src.editor.load_history(path) {
+                // Neither read nor written when it is not a regular file: appending to a
+                // FIFO would block the prompt after every statement.
+                if let Err(e) = crate::userfile::check_path(path) {
+                    src.warn(&format!(
+                        "cannot read history {}: {}",
+                        path.display(),
+                        error::io_text(&e)
+                    ));
+                    src.history = None;
+                } else if let Err(e) = src.editor.load_history(path) {
                     src.warn(&format!(
                         "cannot read history {}: {}",
                         path.display(),

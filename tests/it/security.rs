@@ -588,3 +588,93 @@ fn a_null_text_with_control_characters_is_drawn_visibly_in_tables() {
     );
     assert_eq!(out, "a\n\x1b]2;N\x07\n");
 }
+
+/// Makes a FIFO at `path`.
+fn fifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a NUL-terminated path inside a temporary directory.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+}
+
+/// The files scoql finds by itself in the user's directories — the config, the saved
+/// queries — are read only when they are regular files of a bounded size: a FIFO planted
+/// there blocked every run (even `.run` of a shipped query) for ever, and a link to
+/// /dev/zero filled memory. Each is one warning or left out, and the run goes on.
+#[test]
+fn a_fifo_or_a_device_in_place_of_the_config_or_a_saved_query_is_skipped() {
+    for special in ["fifo", "zero"] {
+        let dir = TempDir::new().unwrap();
+        let p = dir.path();
+        let config = p.join("config/scoql/config.toml");
+        let query = p.join("data/scoql/queries/planted.sql");
+        for path in [&config, &query] {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            match special {
+                "fifo" => fifo(path),
+                _ => std::os::unix::fs::symlink("/dev/zero", path).unwrap(),
+            }
+        }
+        let out = scoql()
+            .current_dir(p)
+            .env("XDG_CONFIG_HOME", p.join("config"))
+            .env("XDG_DATA_HOME", p.join("data"))
+            .args([
+                "--no-seed",
+                "--list",
+                "-c",
+                ".examples",
+                "-c",
+                "select 'ran';",
+            ])
+            .timeout(Duration::from_secs(30))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{special}: {err}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).ends_with("'ran'\nran\n"),
+            "{special}: {err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "cannot read {}: not a regular file",
+                config.display()
+            )),
+            "{special}: {err}"
+        );
+        // --replace never opens what is there for writing (a FIFO would block the open).
+        let out = scoql()
+            .current_dir(p)
+            .env("XDG_DATA_HOME", p.join("data"))
+            .args([
+                "--no-seed",
+                "-c",
+                "select 1;",
+                "-c",
+                ".save-query --replace planted",
+            ])
+            .timeout(Duration::from_secs(30))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{special}: {err}");
+        assert!(err.contains("not a regular file"), "{special}: {err}");
+    }
+}
+
+/// A FIFO in place of the history file is one warning; the prompt comes, and comes back
+/// after a statement (reading or appending to it blocked for ever).
+#[test]
+fn a_fifo_in_place_of_the_history_is_a_warning_and_the_prompt_comes() {
+    use crate::repl::{Home, start};
+    let home = Home::new();
+    fs::create_dir_all(home.history().parent().unwrap()).unwrap();
+    fifo(&home.history());
+    let term = start("histfifo", &home, &[("NO_COLOR", "1")], &[]);
+    let screen = term.submit("select 'after' as a;");
+    assert!(screen.contains("│ after │"), "{screen}");
+    assert!(
+        screen.contains("cannot read history") && screen.contains("not a regular file"),
+        "{screen}"
+    );
+}
