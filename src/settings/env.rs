@@ -3,11 +3,20 @@
 
 use std::path::PathBuf;
 
-pub(super) fn config_dir() -> Option<PathBuf> {
+/// The XDG directories, when the home directory is an absolute path. etcetera already
+/// ignores a relative `XDG_*_HOME`, as the XDG rules say; a relative HOME (`HOME=.`) would
+/// otherwise make scoql read its config and init file from, and write its history into,
+/// whatever directory it was started in.
+fn base() -> Option<impl etcetera::BaseStrategy> {
     use etcetera::BaseStrategy;
     etcetera::choose_base_strategy()
         .ok()
-        .map(|s| s.config_dir().join("scoql"))
+        .filter(|s| s.home_dir().is_absolute())
+}
+
+pub(super) fn config_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    base().map(|s| s.config_dir().join("scoql"))
 }
 
 pub(super) fn opener() -> Option<String> {
@@ -25,14 +34,12 @@ pub(super) fn opener() -> Option<String> {
 
 pub(super) fn data_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy()
-        .ok()
-        .map(|s| s.data_dir().join("scoql"))
+    base().map(|s| s.data_dir().join("scoql"))
 }
 
 pub(super) fn state_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    let s = etcetera::choose_base_strategy().ok()?;
+    let s = base()?;
     Some(
         s.state_dir()
             .unwrap_or_else(|| s.home_dir().join(".local/state"))

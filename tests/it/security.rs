@@ -678,3 +678,38 @@ fn a_fifo_in_place_of_the_history_is_a_warning_and_the_prompt_comes() {
         "{screen}"
     );
 }
+
+/// A relative HOME or XDG directory names no directory at all (the XDG rule): scoql never
+/// reads a config, or keeps saved queries, in whatever directory it was started from.
+#[test]
+fn a_relative_home_or_xdg_directory_is_ignored() {
+    let dir = TempDir::new().unwrap();
+    let p = dir.path();
+    for config in ["rel/.config/scoql/config.toml", "xdg/scoql/config.toml"] {
+        fs::create_dir_all(p.join(config).parent().unwrap()).unwrap();
+        fs::write(p.join(config), "mode = \"csv\"\n").unwrap();
+    }
+    fs::create_dir_all(p.join("rel/.local/share/scoql/queries")).unwrap();
+    fs::write(
+        p.join("rel/.local/share/scoql/queries/planted.sql"),
+        "select 'planted';\n",
+    )
+    .unwrap();
+    for (home, xdg) in [("rel", None), ("/nonexistent", Some("xdg"))] {
+        let mut cmd = scoql();
+        cmd.current_dir(p)
+            .env("HOME", home)
+            .env_remove("XDG_DATA_HOME");
+        match xdg {
+            Some(x) => cmd.env("XDG_CONFIG_HOME", x),
+            None => cmd.env_remove("XDG_CONFIG_HOME"),
+        };
+        let out = cmd
+            .args(["--no-seed", "-c", "select 1 as a;", "-c", ".run planted"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.starts_with("┌───┐"), "{home}: {stdout}");
+        assert!(!stdout.contains("planted"), "{home}: {stdout}");
+    }
+}
