@@ -79,8 +79,12 @@ fn on_signal(sig: i32) {
     let child = FOREGROUND.load(Ordering::SeqCst);
     if sig != SIGINT && child > 0 {
         // The main thread waits for the child; passed on, the signal ends the wait too.
+        // A stopped child would keep the signal pending: continue it to take it.
         // SAFETY: kill has no memory effects; the group is our child's own.
-        unsafe { libc::kill(-child, sig) };
+        unsafe {
+            libc::kill(-child, sig);
+            libc::kill(-child, libc::SIGCONT);
+        }
     }
     if let Ok(slot) = HANDLE.lock()
         && let Some(handle) = slot.as_ref()
@@ -269,11 +273,42 @@ pub fn spawn_foreground(cmd: &mut Command) -> io::Result<Foreground> {
 }
 
 impl Foreground {
-    /// Waits for the child to end, then takes the terminal back.
+    /// Waits for the child to end, then takes the terminal back. A child that stops
+    /// (Ctrl-Z in less or vi stops only its own group) stops scoql's group too, as the key
+    /// did before the child had a group of its own, so that the shell gets the terminal
+    /// back; when scoql is continued (`fg`), so is the child, with the terminal.
     pub fn wait(&mut self) -> io::Result<ExitStatus> {
-        let status = self.child.wait();
+        let Some(tty) = &self.tty else {
+            return self.child.wait();
+        };
+        let fd = tty.as_raw_fd();
+        let pid = self.child.id() as libc::pid_t;
+        let status = loop {
+            let mut status = 0;
+            // SAFETY: waitpid on our own child, into a local.
+            let got = unsafe { libc::waitpid(pid, &mut status, libc::WUNTRACED) };
+            if got < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                self.release();
+                return Err(e);
+            }
+            if !libc::WIFSTOPPED(status) {
+                break status;
+            }
+            take_terminal(fd);
+            // SAFETY: signals to our own group (stopping it until `fg`), then to the
+            // child's group; tcsetpgrp on a descriptor we own.
+            unsafe {
+                libc::kill(0, libc::SIGTSTP);
+                libc::tcsetpgrp(fd, pid);
+                libc::kill(-pid, libc::SIGCONT);
+            }
+        };
         self.release();
-        status
+        Ok(std::os::unix::process::ExitStatusExt::from_raw(status))
     }
 
     fn release(&mut self) {
@@ -281,17 +316,22 @@ impl Foreground {
             return;
         };
         FOREGROUND.store(0, Ordering::SeqCst);
-        // SAFETY: plain calls on a descriptor we own; SIGTTOU (which a background group
-        // setting the foreground group would get) is blocked in this thread meanwhile.
-        unsafe {
-            let mut block: libc::sigset_t = std::mem::zeroed();
-            let mut old: libc::sigset_t = std::mem::zeroed();
-            libc::sigemptyset(&mut block);
-            libc::sigaddset(&mut block, libc::SIGTTOU);
-            libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
-            libc::tcsetpgrp(tty.as_raw_fd(), libc::getpgrp());
-            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
-        }
+        take_terminal(tty.as_raw_fd());
+    }
+}
+
+/// Makes scoql's group the foreground group of the terminal `fd` again.
+fn take_terminal(fd: libc::c_int) {
+    // SAFETY: plain calls on a descriptor we own; SIGTTOU (which a background group setting
+    // the foreground group would get) is blocked in this thread meanwhile.
+    unsafe {
+        let mut block: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut block);
+        libc::sigaddset(&mut block, libc::SIGTTOU);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
+        libc::tcsetpgrp(fd, libc::getpgrp());
+        libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
     }
 }
 

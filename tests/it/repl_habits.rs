@@ -331,3 +331,45 @@ fn sigterm_while_the_pager_or_the_editor_runs_ends_them_too() {
         );
     }
 }
+
+/// Ctrl-Z in the pager stops scoql with it, as the key always did, so that the shell gets
+/// the terminal back; `fg` continues both, and the pager still has the terminal.
+#[test]
+fn ctrl_z_in_the_pager_stops_scoql_and_fg_continues_both() {
+    let home = Home::new();
+    let pager = home.write(
+        "pager.sh",
+        "cat > /dev/null; echo PAGER-WAITING; read x < /dev/tty; echo PAGER-DONE\n",
+    );
+    let command = format!("sh {}", pager.display());
+    let term = Term::start_program(
+        "ctrlz",
+        &home,
+        &[("NO_COLOR", "1"), ("PAGER", &command), ("PS1", "shell$ ")],
+        &["bash", "--norc", "--noprofile"],
+    );
+    term.wait_for("the shell", |s| last_line(s) == "shell$");
+    term.type_text(&format!("{} --no-seed", crate::common::BIN));
+    term.keys(&["Enter"]);
+    term.wait_for_prompt(1);
+    term.type_text(
+        "with recursive c(x) as (select 1 union all select x+1 from c limit 60) \
+         select x from c;",
+    );
+    term.keys(&["Enter"]);
+    term.wait_for("the pager", |s| s.contains("PAGER-WAITING"));
+    term.keys(&["C-z"]);
+    term.wait_for("the shell's prompt", |s| {
+        s.contains("Stopped") && last_line(s) == "shell$"
+    });
+    term.type_text("fg");
+    term.keys(&["Enter"]);
+    term.wait_for("scoql in the foreground", |s| {
+        last_line(s).ends_with("--no-seed")
+    });
+    // The pager reads the key: it has the terminal again.
+    term.keys(&["Enter"]);
+    term.wait_for("the pager to end", |s| s.contains("PAGER-DONE"));
+    let screen = term.submit("select 'after' as a;");
+    assert!(screen.contains("│ after │"), "{screen}");
+}
