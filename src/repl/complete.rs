@@ -516,7 +516,10 @@ fn unquote(kind: TokenKind, text: &str) -> String {
         b'`' => "`",
         _ => "\"",
     };
-    let inner = &text[1..text.len() - 1];
+    // The opening quote is one byte; the closing one is missing while it is being typed
+    // (`"上合`), and the last byte may then be inside a character.
+    let inner = &text[1..];
+    let inner = inner.strip_suffix(close).unwrap_or(inner);
     inner.replace(&close.repeat(2), close)
 }
 
@@ -688,5 +691,124 @@ mod tests {
             }
         }
         assert_eq!(displays(h.complete(".mode\u{a0}cs", 9)), vec!["csv"]);
+    }
+
+    /// Whatever is typed and wherever the cursor is, completion and highlighting return.
+    mod never_panic {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn piece() -> impl Strategy<Value = String> {
+            prop::sample::select(vec![
+                "select",
+                " ",
+                "\u{a0}",
+                "\u{3000}",
+                "from",
+                "routes",
+                "r",
+                ".",
+                ",",
+                "'",
+                "\"",
+                "[",
+                "]",
+                "`",
+                "(",
+                ")",
+                "\n",
+                "\t",
+                "é",
+                "上合",
+                "e\u{301}",
+                ".mode",
+                ".run",
+                ".read",
+                ".sources",
+                ".examples",
+                ".import",
+                ".open",
+                ".help",
+                "--",
+                "/*",
+                "*/",
+                "x'",
+                ":",
+                "@",
+                "$",
+                "?1",
+                "as",
+                "join",
+                "on",
+                "where",
+                "=",
+                "r.",
+                "routes.",
+                "\\",
+                "~",
+                "/",
+                "~/",
+                "..",
+                "\u{1b}",
+                "\u{200d}",
+                "🇨🇳",
+                "👩‍👩‍👧",
+                ";",
+                "country",
+                "with",
+                "cte(",
+                "union",
+                "values",
+                ".run train_counts ",
+                "p=",
+                ".param set ",
+                "where country = '",
+                "'上",
+                "K",
+                "Z'",
+                ".sources S0",
+                ".import \"a b",
+                "[上",
+                "`上",
+                "\"上合\"",
+                ".",
+                "\u{feff}",
+                "\r",
+                ".once ",
+                ".save ",
+                ".describe ",
+                ".chart ",
+                ".mode\u{a0}",
+                ".pivot ",
+                ".summarize ",
+                ".last ",
+                ".numbers ",
+                "ⅷ",
+                "İ",
+                "ß",
+                "K",
+                "ǅ",
+            ])
+            .prop_map(|s| s.to_string())
+        }
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn on_any_line_at_any_cursor(
+                parts in prop::collection::vec(piece(), 0..12),
+                pend in prop::collection::vec(piece(), 0..6),
+                at in 0usize..200,
+            ) {
+                let mut h = helper();
+                let line: String = parts.concat();
+                let pending: String = pend.concat();
+                h.set_pending(&pending);
+                let bounds: Vec<usize> = line.char_indices().map(|(i, _)| i).chain([line.len()]).collect();
+                let pos = bounds[at % bounds.len()];
+                let _ = h.complete(&line, pos);
+                let hl = crate::repl::highlight::Highlight::new();
+                let _ = hl.line(&line, pos);
+            }
+        }
     }
 }

@@ -373,3 +373,18 @@ fn ctrl_z_in_the_pager_stops_scoql_and_fg_continues_both() {
     let screen = term.submit("select 'after' as a;");
     assert!(screen.contains("│ after │"), "{screen}");
 }
+
+/// Tab inside a quoted identifier still being typed, whose last character is wide
+/// (`"上合`), completes nothing and the session goes on (it panicked: exit 101).
+#[test]
+fn tab_after_an_unclosed_quoted_name_ending_in_a_wide_character_keeps_the_session() {
+    let home = Home::new();
+    let term = start("tabwide", &home, &[("NO_COLOR", "1")], &[]);
+    for open in ["\"", "[", "`"] {
+        term.type_and_see(&format!("select {open}上合"));
+        term.keys(&["Tab"]);
+        term.keys(&["C-u"]);
+        let screen = term.submit("select 'alive' as a;");
+        assert!(screen.contains("│ alive │"), "{open}: {screen}");
+    }
+}
