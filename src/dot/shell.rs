@@ -184,16 +184,34 @@ fn listing(keep: &dyn Fn(&Command) -> bool, width: usize) -> String {
     text
 }
 
-/// GLOB with `*` (any run) and `?` (any one byte), as `.help` patterns use it.
+/// GLOB with `*` (any run) and `?` (any one byte), as `.help` patterns use it. On a
+/// mismatch only the latest `*` takes one more byte, so the time is at most the product of
+/// the lengths, however many stars (trying every split for every star is exponential).
 fn is_glob_match(pattern: &[u8], name: &[u8]) -> bool {
-    match pattern.split_first() {
-        None => name.is_empty(),
-        Some((b'*', rest)) => (0..=name.len()).any(|i| is_glob_match(rest, &name[i..])),
-        Some((&p, rest)) => match name.split_first() {
-            Some((&n, tail)) if p == b'?' || p == n => is_glob_match(rest, tail),
-            _ => false,
-        },
+    let (mut p, mut n) = (0, 0);
+    // The pattern position just after the latest `*`, and where its run ends in `name`.
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match pattern.get(p) {
+            Some(b'*') => {
+                p += 1;
+                star = Some((p, n));
+            }
+            Some(&c) if c == b'?' || c == name[n] => {
+                p += 1;
+                n += 1;
+            }
+            _ => match star {
+                Some((after, end)) => {
+                    p = after;
+                    n = end + 1;
+                    star = Some((after, end + 1));
+                }
+                None => return false,
+            },
+        }
     }
+    pattern[p..].iter().all(|&c| c == b'*')
 }
 
 /// The keys the prompt knows (rustyline's emacs bindings, as in bash), for `.help keys`.
@@ -522,4 +540,35 @@ pub fn pager(s: &mut Session, c: &Call) -> Result<Flow> {
         _ => s.pager = Some(c.args.join(" ")),
     }
     Ok(Flow::Continue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every split for every star: the definition, exponential in the stars.
+    fn by_definition(pattern: &[u8], name: &[u8]) -> bool {
+        match pattern.split_first() {
+            None => name.is_empty(),
+            Some((b'*', rest)) => (0..=name.len()).any(|i| by_definition(rest, &name[i..])),
+            Some((&p, rest)) => match name.split_first() {
+                Some((&n, tail)) if p == b'?' || p == n => by_definition(rest, tail),
+                _ => false,
+            },
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn glob_matches_as_its_definition_does(
+            pattern in "[ab*?]{0,8}",
+            name in "[ab]{0,8}",
+        ) {
+            prop_assert_eq!(
+                is_glob_match(pattern.as_bytes(), name.as_bytes()),
+                by_definition(pattern.as_bytes(), name.as_bytes())
+            );
+        }
+    }
 }

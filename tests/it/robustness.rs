@@ -707,3 +707,29 @@ proptest! {
         run_case(&input, &flags)?;
     }
 }
+
+/// A `.help` pattern with many `*` is matched in time linear in its length (the matcher
+/// backtracked exponentially: 20 stars took 10 s, 40 would take years), and still matches
+/// what it should.
+#[test]
+fn a_help_pattern_full_of_stars_returns_at_once() {
+    let stars = "*".repeat(40);
+    let out = scoql()
+        .args([
+            "--no-seed",
+            "-c",
+            &format!(".help {stars}zq"),
+            "-c",
+            ".help *ea*",
+        ])
+        .timeout(DEADLINE)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("unknown command"), "{err}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("  .headers"), "{text}");
+    assert!(text.contains("  .read FILE"), "{text}");
+    assert!(!text.contains("  .mode"), "{text}");
+}
