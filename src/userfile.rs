@@ -12,8 +12,8 @@ use std::path::Path;
 pub const LIMIT: u64 = 16 << 20;
 
 /// The bytes of the regular file at `path` (a symlink is followed).
-/// Errors: `NotFound` when there is none; `InvalidInput` when it is not a regular file or
-/// holds more than [`LIMIT`] bytes; any other error of opening or reading it.
+/// Errors: `NotFound` when there is none; `IsADirectory`; `InvalidInput` when it is not a
+/// regular file or holds more than [`LIMIT`] bytes; any other error of opening or reading.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     let file = open(path, OpenOptions::new().read(true))?;
     let mut bytes = Vec::new();
@@ -55,6 +55,9 @@ pub fn check_path(path: &Path) -> io::Result<()> {
 }
 
 fn check(meta: &Metadata) -> io::Result<()> {
+    if meta.is_dir() {
+        return Err(io::Error::from_raw_os_error(libc::EISDIR));
+    }
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -88,11 +91,13 @@ mod tests {
         let fifo = std::ffi::CString::new(format!("{}/p", dir.path().display())).expect("path");
         // SAFETY: a NUL-terminated path inside the temporary directory.
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
-        for path in [dir.path().join("p"), "/dev/zero".into(), dir.path().into()] {
+        for path in [dir.path().join("p"), "/dev/zero".into()] {
             let e = read(&path).expect_err("refused");
             assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{path:?}");
             assert!(check_path(&path).is_err());
         }
+        let e = read(dir.path()).expect_err("a directory");
+        assert_eq!(e.kind(), io::ErrorKind::IsADirectory);
         assert_eq!(
             read(&dir.path().join("none")).expect_err("missing").kind(),
             io::ErrorKind::NotFound
