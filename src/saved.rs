@@ -236,9 +236,12 @@ pub fn check_declared(query: &SavedQuery, given: &[String]) -> Result<()> {
 /// statement used (its type from the value it had, which is given as the example), then
 /// the statement.
 pub fn query_text(description: &str, text: &str, params: &[(String, Value)]) -> String {
+    // A comment ends at a line break: one inside a description or a value would turn the
+    // rest of it into SQL that `.run` runs.
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
     let mut out = String::new();
     if !description.is_empty() {
-        out.push_str(&format!("-- {description}\n"));
+        out.push_str(&format!("-- {}\n", one_line(description)));
     }
     for (name, value) in params {
         let kind = match value {
@@ -249,7 +252,7 @@ pub fn query_text(description: &str, text: &str, params: &[(String, Value)]) -> 
         out.push_str(&format!(
             "-- @param {name} {} e.g. {}\n",
             kind.name(),
-            value.literal()
+            one_line(&value.literal())
         ));
     }
     out.push_str(text.trim_end());

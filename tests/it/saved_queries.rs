@@ -195,3 +195,28 @@ fn examples_name_wraps_its_parameter_documentation_to_the_width() {
         }
     }
 }
+
+/// A description or a parameter's example value that holds a line break stays inside its
+/// comment line: it used to end the comment, so that `.run` ran the rest as SQL.
+#[test]
+fn a_line_break_in_a_description_or_an_example_value_never_becomes_sql() {
+    let data = TempDir::new().unwrap();
+    let (code, _, err) = run(
+        data.path(),
+        &[
+            "--no-seed",
+            "-c",
+            ".param set p \"x\\nselect 'from the value' as injected;--\"",
+            "-c",
+            "select :p is not null as ok;",
+            "-c",
+            ".save-query q \"first\\nselect 'from the description' as injected;\\rthird\"",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(data.path().join("scoql/queries/q.sql")).unwrap();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.lines().take(2).all(|l| l.starts_with("-- ")), "{text}");
+    let (code, out, err) = run(data.path(), &["--no-seed", "--list", "-c", ".run q p=a"]);
+    assert_eq!((code, out.as_str()), (0, "ok\n1\n"), "{err}");
+}
