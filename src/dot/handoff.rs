@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 
 use base64::Engine;
@@ -197,8 +198,11 @@ pub fn excel(s: &mut Session, c: &Call) -> Result<Flow> {
     let path = file.1;
     let message = write_workbook(s, c, &path)?;
     let opened = s.opener.as_deref().is_some_and(|opener| {
+        // A group of its own: the app outlives scoql, and a Ctrl-C that interrupts a later
+        // query (or the terminal closing) must not reach it.
         std::process::Command::new(opener)
             .arg(&path)
+            .process_group(0)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

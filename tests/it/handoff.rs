@@ -237,3 +237,54 @@ fn handing_on_needs_a_result_and_is_refused_with_safe() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("not allowed with --safe"));
     }
 }
+
+/// The spreadsheet app `.excel` starts runs in a process group of its own: in scoql's, the
+/// Ctrl-C that interrupts a later query (or the hangup when the terminal closes) would
+/// end the app too, with the user's unsaved work in it.
+#[test]
+fn excel_starts_the_spreadsheet_app_outside_scoqls_process_group() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = TempDir::new().unwrap();
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let record = tmp.path().join("opener.pgid");
+    let opener = bin.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!(
+            "#!/bin/sh\nawk '{{print $5}}' /proc/$$/stat > '{0}.part' && mv '{0}.part' '{0}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = scoql()
+        .env("TMPDIR", tmp.path())
+        .env("DISPLAY", ":0")
+        .env("PATH", path)
+        .args(["--no-seed", "-c", "select 1 as x;", "-c", ".excel"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let start = std::time::Instant::now();
+    while !record.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let group: i32 = std::fs::read_to_string(&record)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // scoql ran in the test's own process group.
+    // SAFETY: getpgrp only reads.
+    assert_ne!(group, unsafe { libc::getpgrp() });
+}
