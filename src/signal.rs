@@ -308,6 +308,11 @@ impl Foreground {
             }
         };
         self.release();
+        // The Ctrl-C that ended the child was meant for scoql too (the shells' rule): it
+        // only reached the child because the child had the terminal.
+        if libc::WIFSIGNALED(status) && libc::WTERMSIG(status) == libc::SIGINT {
+            INTERRUPTED.store(true, Ordering::SeqCst);
+        }
         Ok(std::os::unix::process::ExitStatusExt::from_raw(status))
     }
 

@@ -388,3 +388,30 @@ fn tab_after_an_unclosed_quoted_name_ending_in_a_wide_character_keeps_the_sessio
         assert!(screen.contains("│ alive │"), "{open}: {screen}");
     }
 }
+
+/// Ctrl-C while a script's `.edit` waits for the editor ends the editor and then the
+/// script, with status 130, as a Ctrl-C anywhere in a script does: the key reaches only the
+/// editor, which has the terminal, and scoql takes its death by SIGINT as its own.
+#[test]
+fn ctrl_c_in_the_editor_of_a_script_ends_the_script_with_130() {
+    let home = Home::new();
+    let editor = home.write("editor.sh", "echo EDITING; sleep 100\n");
+    let script = home.write(
+        "script.sql",
+        "select 'before' as b;\n.edit\nselect 'after' as a;\n",
+    );
+    let command = format!("sh {}", editor.display());
+    let script = script.display().to_string();
+    let term = Term::start_program(
+        "editint",
+        &home,
+        &[("NO_COLOR", "1"), ("EDITOR", &command)],
+        &[crate::common::BIN, "--no-seed", &script],
+    );
+    term.wait_for("the editor", |s| s.contains("EDITING"));
+    term.keys(&["C-c"]);
+    assert_eq!(term.wait_for_exit(), 130);
+    let screen = term.screen();
+    assert!(screen.contains("│ before │"), "{screen}");
+    assert!(!screen.contains("after"), "{screen}");
+}
