@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use rusqlite::Connection;
 use rustyline::Editor;
-use rustyline::config::{BellStyle, ColorMode, CompletionType, Config};
+use rustyline::config::{Behavior, BellStyle, ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::{DefaultHistory, History};
 
@@ -156,6 +156,9 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
         // The helper draws every line, so that control characters show as pictures (see
         // `helper`); whether that drawing has colours is `settings.color`'s business.
         .color_mode(ColorMode::Forced)
+        // The prompt and the editing are drawn on the terminal, not into stdout: with
+        // `scoql > out.txt` the file gets the results alone.
+        .behavior(Behavior::PreferTerm)
         .auto_add_history(false)
         .max_history_size(settings.history_size)
         .and_then(|b| b.history_ignore_dups(true))

@@ -415,3 +415,30 @@ fn ctrl_c_in_the_editor_of_a_script_ends_the_script_with_130() {
     assert!(screen.contains("│ before │"), "{screen}");
     assert!(!screen.contains("after"), "{screen}");
 }
+
+/// With stdout redirected (`scoql > out.txt` at a terminal), the prompt and the line
+/// editor's drawing go to the terminal and the file gets the results alone, as sqlite3
+/// run the same way leaves a file of results.
+#[test]
+fn a_redirected_stdout_gets_results_and_never_the_prompt_or_the_editing() {
+    let home = Home::new();
+    let out = home.path().join("out.txt");
+    let script = format!(
+        "{} --no-seed --list > '{}'; echo SCOQL-ENDED $?; sleep 100",
+        crate::common::BIN,
+        out.display()
+    );
+    let term = Term::start_program(
+        "redirect",
+        &home,
+        &[("NO_COLOR", "1")],
+        &["sh", "-c", &script],
+    );
+    term.wait_for("the prompt", |s| last_line(s) == "scoql>");
+    term.type_text("select 'x' as a;");
+    term.keys(&["Enter"]);
+    term.wait_for("the next prompt", |s| s.matches("scoql>").count() == 2);
+    term.keys(&["C-d"]);
+    term.wait_for("scoql to end", |s| s.contains("SCOQL-ENDED 0"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "a\nx\n");
+}
