@@ -125,9 +125,13 @@ fn exit_now(end: End) {
     }
     let child = FOREGROUND.load(Ordering::SeqCst);
     if child > 0 {
-        // It did not end within the grace period; it must not outlive scoql on the terminal.
+        // It did not end within the grace period; it must not outlive scoql on the terminal,
+        // which goes back to scoql's group (whose parent shell may read it next).
         // SAFETY: as in `on_signal`.
         unsafe { libc::kill(-child, libc::SIGKILL) };
+        if let Ok(tty) = OpenOptions::new().read(true).write(true).open("/dev/tty") {
+            take_terminal(tty.as_raw_fd());
+        }
     }
     restore_terminal();
     // SIGINT is reported as the driver reports it; SIGTERM and SIGHUP end quietly, as a
@@ -223,8 +227,13 @@ fn restore_terminal() {
         && let Some(t) = slot.as_ref()
     {
         // SAFETY: `t` came from tcgetattr on the same descriptor; failure is harmless.
+        // SIGTTOU is blocked meanwhile: were scoql's group not in the foreground, the
+        // signal would stop the process that is about to exit.
         unsafe {
+            let (block, mut old) = ttou();
+            libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
             libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
+            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
         }
     }
 }
@@ -330,13 +339,21 @@ fn take_terminal(fd: libc::c_int) {
     // SAFETY: plain calls on a descriptor we own; SIGTTOU (which a background group setting
     // the foreground group would get) is blocked in this thread meanwhile.
     unsafe {
-        let mut block: libc::sigset_t = std::mem::zeroed();
-        let mut old: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut block);
-        libc::sigaddset(&mut block, libc::SIGTTOU);
+        let (block, mut old) = ttou();
         libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
         libc::tcsetpgrp(fd, libc::getpgrp());
         libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+    }
+}
+
+/// The set holding SIGTTOU alone, and an empty set for the mask it replaces.
+fn ttou() -> (libc::sigset_t, libc::sigset_t) {
+    // SAFETY: sigemptyset and sigaddset initialise the sets they are given.
+    unsafe {
+        let mut block: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut block);
+        libc::sigaddset(&mut block, libc::SIGTTOU);
+        (block, std::mem::zeroed())
     }
 }
 

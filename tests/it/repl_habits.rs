@@ -442,3 +442,39 @@ fn a_redirected_stdout_gets_results_and_never_the_prompt_or_the_editing() {
     term.wait_for("scoql to end", |s| s.contains("SCOQL-ENDED 0"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "a\nx\n");
 }
+
+/// An editor that ignores SIGTERM is killed when the grace period ends, and scoql then
+/// exits: it used to stop itself instead (SIGTTOU, restoring a terminal its group no longer
+/// held), so the shell showed it as a stopped job and it never ended.
+#[test]
+fn sigterm_ends_scoql_even_when_its_editor_ignores_the_signal() {
+    let home = Home::new();
+    let editor = home.write("editor.sh", "trap '' TERM; echo EDITING; sleep 100; true\n");
+    let command = format!(". {}", editor.display());
+    let term = Term::start_program(
+        "termignored",
+        &home,
+        &[("NO_COLOR", "1"), ("EDITOR", &command), ("PS1", "shell$ ")],
+        &["bash", "--norc", "--noprofile"],
+    );
+    term.wait_for("the shell", |s| last_line(s) == "shell$");
+    term.type_text(&format!("{} --no-seed", crate::common::BIN));
+    term.keys(&["Enter"]);
+    term.wait_for_prompt(1);
+    term.type_text(".edit");
+    term.keys(&["Enter"]);
+    term.wait_for("the editor", |s| s.contains("EDITING"));
+    let shell = term.format("#{pane_pid}");
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+    let scoql = children.split_whitespace().next().unwrap().to_string();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &scoql])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = term.wait_for("the shell's prompt", |s| last_line(s) == "shell$");
+    assert!(!screen.contains("Stopped"), "{screen}");
+    term.type_text("echo status $?");
+    term.keys(&["Enter"]);
+    term.wait_for("scoql's status", |s| s.contains("status 143"));
+}
