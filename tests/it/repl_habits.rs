@@ -370,6 +370,7 @@ fn ctrl_z_in_the_pager_stops_scoql_and_fg_continues_both() {
     // The pager reads the key: it has the terminal again.
     term.keys(&["Enter"]);
     term.wait_for("the pager to end", |s| s.contains("PAGER-DONE"));
+    term.wait_for_prompt(2);
     let screen = term.submit("select 'after' as a;");
     assert!(screen.contains("│ after │"), "{screen}");
 }

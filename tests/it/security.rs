@@ -541,22 +541,29 @@ fn control_characters_never_reach_the_terminal_from_the_line_editor() {
             s.contains("select '␛]2;HISTORY␇' as h;")
         });
         term.keys(&["C-c"]);
+        // Keys typed before the next prompt would be lost.
+        term.wait_for("an empty prompt", |s| crate::repl::last_line(s) == "scoql>");
         // The hint offers the rest of the history entry (colour on only).
         if env.is_empty() {
             term.type_text("select '");
             term.wait_for("the hint", |s| s.contains("select '␛]2;HISTORY␇' as h;"));
             term.keys(&["C-u"]);
+            term.wait_for("an empty line", |s| crate::repl::last_line(s) == "scoql>");
         }
         term.type_text("select * from t");
         term.keys(&["Tab", "Tab"]);
         term.wait_for("the completions", |s| s.contains("tab␛]2;TABLE␇x"));
         term.keys(&["C-c"]);
+        // Keys typed before the next prompt would be lost.
+        term.wait_for("an empty prompt", |s| crate::repl::last_line(s) == "scoql>");
         term.type_text("select 'k");
         term.keys(&["C-v", "Escape"]);
         term.type_text("]2;KEY");
         term.keys(&["C-v", "C-g"]);
         term.wait_for("the typed escape", |s| s.contains("'k␛]2;KEY␇"));
         term.keys(&["C-c"]);
+        // Keys typed before the next prompt would be lost.
+        term.wait_for("an empty prompt", |s| crate::repl::last_line(s) == "scoql>");
         let screen = term.submit(".tables");
         assert!(screen.contains("tab␛]2;TABLE␇x"), "{screen}");
         let screen = term.submit(".param list");
