@@ -180,8 +180,9 @@ pub fn editor(settings: &Settings) -> Result<Box<dyn LineSource>> {
         typed: Vec::new(),
         queued: VecDeque::new(),
         has_warned: false,
-        prompt: settings.prompt.clone(),
-        continuation: continuation(&settings.prompt),
+        // Text from the config, shown and never obeyed, like any other (`visible`).
+        prompt: crate::visible::visible(&settings.prompt).into_owned(),
+        continuation: continuation(&crate::visible::visible(&settings.prompt)),
     };
     if let Some(path) = &settings.history {
         let ready = match path.parent() {

@@ -720,3 +720,20 @@ fn a_relative_home_or_xdg_directory_is_ignored() {
         assert!(!stdout.contains("planted"), "{home}: {stdout}");
     }
 }
+
+/// A prompt from the config is text: its control characters are shown as pictures, never
+/// sent to the terminal (here an OSC sequence would retitle the pane).
+#[test]
+fn a_prompt_from_the_config_never_sends_control_characters_to_the_terminal() {
+    use crate::repl::{Home, Term};
+    let home = Home::new();
+    home.write(
+        "config/scoql/config.toml",
+        "prompt = \"\\u001b]2;PROMPT\\u0007sco> \"\n",
+    );
+    let term = Term::start("ctlprompt", &home, &[("NO_COLOR", "1")], &["--no-seed"]);
+    term.wait_for("the prompt", |s| {
+        crate::repl::last_line(s) == "␛]2;PROMPT␇sco>"
+    });
+    assert!(!term.format("#{pane_title}").contains("PROMPT"));
+}
