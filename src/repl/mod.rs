@@ -115,6 +115,16 @@ impl LineSource for EditorSource {
                 self.remember();
                 Ok(Line::End)
             }
+            // Bytes that are not UTF-8 (a Latin-1 terminal, a Meta key setting the eighth
+            // bit) are bad input, not a terminal gone: the line goes, the session stays. The
+            // bad byte was consumed, so this cannot repeat without more input.
+            Err(ReadlineError::Io(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                self.typed.clear();
+                error::warn(
+                    "the terminal sent bytes that are not UTF-8 text; what was being typed is dropped",
+                );
+                Ok(Line::Cancel)
+            }
             Err(e) => Err(Error::Input {
                 message: format!("cannot read the terminal: {}", error::io_text(&e)),
                 location: Location::new(self.origin(), 0, 0),

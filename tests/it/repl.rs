@@ -164,6 +164,11 @@ impl Term {
         out
     }
 
+    /// The tmux target of the pane, for `tmux` commands of a test's own.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
     /// A tmux format (`#{cursor_x}`, ...) expanded for the pane.
     pub(crate) fn format(&self, format: &str) -> String {
         let out = self.tmux(&["display-message", "-p", "-t", &self.name, format]);

@@ -733,3 +733,19 @@ fn a_help_pattern_full_of_stars_returns_at_once() {
     assert!(text.contains("  .read FILE"), "{text}");
     assert!(!text.contains("  .mode"), "{text}");
 }
+
+/// Bytes from the terminal that are not UTF-8 (a Latin-1 terminal, a key sending a Meta
+/// bit) drop the line being typed with a warning; the session goes on with its data (it
+/// ended, as if the terminal had gone away).
+#[test]
+fn bytes_from_the_terminal_that_are_not_utf8_drop_the_line_and_keep_the_session() {
+    let home = Home::new();
+    let term = start("badutf8", &home, &[("NO_COLOR", "1")], &[]);
+    term.submit("create temp table kept(a); insert into kept values (42);");
+    term.type_text("select '");
+    term.tmux(&["send-keys", "-t", term.name(), "-H", "ff", "fe"]);
+    term.wait_for("the warning", |s| s.contains("not UTF-8"));
+    term.wait_for_prompt(3);
+    let screen = term.submit("select a from kept;");
+    assert!(screen.contains("│ 42 │"), "{screen}");
+}
