@@ -9,7 +9,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 /// The largest such file read: far beyond a config, a query or a history of 10,000 entries.
-pub const LIMIT: u64 = 16 << 20;
+pub const LIMIT: u64 = 64 << 20;
 
 /// The bytes of the regular file at `path` (a symlink is followed).
 /// Errors: `NotFound` when there is none; `IsADirectory`; `InvalidInput` when it is not a
