@@ -300,10 +300,12 @@ fn sigterm_while_the_pager_or_the_editor_runs_ends_them_too() {
             crate::common::BIN
         );
         let command = format!("sh {}", child.display());
+        let tmp = home.path().display().to_string();
         let term = Term::start_program(
             tag,
             &home,
-            &[("NO_COLOR", "1"), (variable, &command)],
+            // `.edit`'s file stays in the test's directory, whatever becomes of scoql.
+            &[("NO_COLOR", "1"), (variable, &command), ("TMPDIR", &tmp)],
             &["sh", "-c", &script],
         );
         term.wait_for_prompt(1);
@@ -403,10 +405,11 @@ fn ctrl_c_in_the_editor_of_a_script_ends_the_script_with_130() {
     );
     let command = format!("sh {}", editor.display());
     let script = script.display().to_string();
+    let tmp = home.path().display().to_string();
     let term = Term::start_program(
         "editint",
         &home,
-        &[("NO_COLOR", "1"), ("EDITOR", &command)],
+        &[("NO_COLOR", "1"), ("EDITOR", &command), ("TMPDIR", &tmp)],
         &[crate::common::BIN, "--no-seed", &script],
     );
     term.wait_for("the editor", |s| s.contains("EDITING"));
@@ -452,10 +455,16 @@ fn sigterm_ends_scoql_even_when_its_editor_ignores_the_signal() {
     let home = Home::new();
     let editor = home.write("editor.sh", "trap '' TERM; echo EDITING; sleep 100; true\n");
     let command = format!(". {}", editor.display());
+    let tmp = home.path().display().to_string();
     let term = Term::start_program(
         "termignored",
         &home,
-        &[("NO_COLOR", "1"), ("EDITOR", &command), ("PS1", "shell$ ")],
+        &[
+            ("NO_COLOR", "1"),
+            ("EDITOR", &command),
+            ("PS1", "shell$ "),
+            ("TMPDIR", &tmp),
+        ],
         &["bash", "--norc", "--noprofile"],
     );
     term.wait_for("the shell", |s| last_line(s) == "shell$");
