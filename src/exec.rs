@@ -19,6 +19,7 @@ use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
 use crate::sqltext::{Lexer, Scanner, Token, TokenKind};
 use crate::value::{Cell, Value};
+use crate::visible::Shown;
 
 /// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
 /// stays flat however many rows a result has.
@@ -111,6 +112,9 @@ fn run_statements(
     };
     // A result that is only kept for a chart has nothing to page.
     let pager = session.pager_for_result().filter(|_| how.is_drawn);
+    // The modes that keep sqlite3's bytes show control characters as pictures at a
+    // terminal, where they would act (the table modes draw them so already).
+    let is_shown = session.is_to_terminal() && !opts.mode.is_table();
     let refusals = session.refusals();
     let mut last = None;
     // The last statement that ran, and the last that gave a result: byte range and the
@@ -144,13 +148,13 @@ fn run_statements(
             let kept = match &pager {
                 Some((command, height)) => {
                     let mut paged = Paged::new(sink, command, *height);
-                    let kept = step_into(&mut stmt, &opts, &mut paged, conn, how);
+                    let kept = step_shown(is_shown, &mut stmt, &opts, &mut paged, conn, how);
                     // The pager is waited for even when the statement failed, so its error
                     // is reported after the user has left the pager.
                     let done = paged.finish();
                     kept.and_then(|k| done.map(|()| k).map_err(Error::from))
                 }
-                None => step_into(&mut stmt, &opts, sink, conn, how),
+                None => step_shown(is_shown, &mut stmt, &opts, sink, conn, how),
             }
             .map_err(|e| watch.explain(e).at(&here()));
             let span = (prepared.start, prepared.end, names);
@@ -217,6 +221,24 @@ struct How {
 
 /// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.
 /// Returns the result kept for `.last` (None for a statement without result columns).
+/// [`step_into`], through a [`Shown`] writer when `is_shown`.
+fn step_shown(
+    is_shown: bool,
+    stmt: &mut Stmt,
+    opts: &Options,
+    sink: &mut dyn Write,
+    conn: &Connection,
+    how: How,
+) -> Result<Option<Kept>> {
+    if !is_shown {
+        return step_into(stmt, opts, sink, conn, how);
+    }
+    let mut shown = Shown::new(sink);
+    let kept = step_into(stmt, opts, &mut shown, conn, how);
+    let done = shown.finish();
+    kept.and_then(|k| done.map(|()| k).map_err(Error::from))
+}
+
 fn step_into(
     stmt: &mut Stmt,
     opts: &Options,

@@ -19,6 +19,7 @@ use crate::settings::{Dataset, Origin, Settings};
 use crate::signal;
 use crate::sqlite::{Grid, Params};
 use crate::value::Value;
+use crate::visible::Shown;
 
 /// Where results go: stdout, or a file from `.output` / `.once`.
 pub enum Sink {
@@ -40,6 +41,21 @@ pub enum Sink {
 impl Sink {
     pub fn is_stdout(&self) -> bool {
         matches!(self, Sink::Stdout(_))
+    }
+
+    /// Writes `bytes` that came from data or input (.print, .schema, .dump, an echoed
+    /// line), then flushes. With `is_shown` (the output is a terminal) their control
+    /// characters are shown as pictures, never obeyed (see [`Shown`]); elsewhere every
+    /// byte is kept.
+    pub fn write_data(&mut self, bytes: &[u8], is_shown: bool) -> io::Result<()> {
+        if is_shown {
+            let mut shown = Shown::new(&mut *self);
+            shown.write_all(bytes)?;
+            shown.finish()
+        } else {
+            self.write_all(bytes)?;
+            self.flush()
+        }
     }
 }
 
@@ -336,8 +352,17 @@ impl Session {
         Ok(())
     }
 
-    /// Writes text to the output.
+    /// Writes text to the output; at a terminal its control characters are shown as
+    /// pictures (`Shown`), elsewhere its bytes are kept.
     pub fn write(&mut self, text: &str) -> Result<()> {
+        let is_shown = self.is_to_terminal();
+        self.sink.write_data(text.as_bytes(), is_shown)?;
+        Ok(())
+    }
+
+    /// Writes `text` as it is: scoql's own drawing (a chart's colours), whose data was made
+    /// visible as it was drawn.
+    pub fn write_drawn(&mut self, text: &str) -> Result<()> {
         self.sink.write_all(text.as_bytes())?;
         self.sink.flush()?;
         Ok(())

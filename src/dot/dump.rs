@@ -3,7 +3,6 @@
 //! and differently only where sqlite3's dump does not restore what it dumped.
 
 use std::ffi::CString;
-use std::io::Write;
 
 use rusqlite::Connection;
 
@@ -211,7 +210,8 @@ fn sequence(
         line.push(b',');
         value_literal(&mut line, &seq.cell());
         line.extend_from_slice(b");\n");
-        s.sink().write_all(&line)?;
+        let is_shown = s.is_to_terminal();
+        s.sink().write_data(&line, is_shown)?;
     }
     Ok(())
 }
@@ -293,6 +293,8 @@ fn dump_rows(s: &mut Session, table: &str) -> Result<()> {
         message: format!("a NUL byte in the name of table {table}"),
         location: None,
     })?;
+    // At a terminal the rows' control characters are shown, never obeyed.
+    let is_shown = s.is_to_terminal();
     let (conn, sink) = s.conn_and_sink();
     let mut out = Vec::with_capacity(CHUNK + 4096);
     for prepared in Statements::new(conn, &sql) {
@@ -314,13 +316,12 @@ fn dump_rows(s: &mut Session, table: &str) -> Result<()> {
             }
             out.extend_from_slice(b");\n");
             if out.len() >= CHUNK {
-                sink.write_all(&out)?;
+                sink.write_data(&out, is_shown)?;
                 out.clear();
             }
         }
     }
-    sink.write_all(&out)?;
-    sink.flush()?;
+    sink.write_data(&out, is_shown)?;
     Ok(())
 }
 

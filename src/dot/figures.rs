@@ -116,7 +116,7 @@ fn draw_chart(s: &mut Session, grid: &Grid, spec: &Spec) -> Result<()> {
         color: opts.color,
     };
     let text = drawing::draw(&chart, &size).map_err(figure_error)?;
-    s.write(&text)?;
+    s.write_drawn(&text)?;
     if !legend.is_empty() {
         s.write(&legend)?;
     }

@@ -737,3 +737,59 @@ fn a_prompt_from_the_config_never_sends_control_characters_to_the_terminal() {
     });
     assert!(!term.format("#{pane_title}").contains("PROMPT"));
 }
+
+/// The modes that keep sqlite3's bytes (list, csv, line, quote, `\G`) and the text
+/// dot-commands print (`.print`, `.schema`, `.dump`) show a control character as its
+/// picture when they write to a terminal, where an OSC in a value from a hostile database
+/// retitled the pane; piped, the same output keeps every byte. (csv's `\r\n` row ends are
+/// kept at the terminal too.)
+#[test]
+fn byte_keeping_modes_show_control_characters_at_a_terminal_and_keep_them_in_a_pipe() {
+    use crate::repl::{Home, Term};
+    let home = Home::new();
+    let init = home.write(
+        "init.sql",
+        "create table h(a);\n\
+         insert into h values ('\x1b]2;ROW\x07');\n\
+         create table \"t\x1b]2;SCHEMA\x07\"(b);\n\
+         .print '\x1b]2;PRINT\x07'\n",
+    );
+    let init = init.display().to_string();
+    let term = Term::start(
+        "bytemodes",
+        &home,
+        &[("NO_COLOR", "1")],
+        &["--no-seed", "--init", &init],
+    );
+    let screen = term.wait_for_prompt(1);
+    assert!(screen.contains("␛]2;PRINT␇"), "{screen}");
+    let title = || term.format("#{pane_title}");
+    let before = title();
+    for (setup, query, shown) in [
+        (".mode list", "select a from h;", "␛]2;ROW␇"),
+        (".mode csv", "select a, 'x' as x from h;", "\"␛]2;ROW␇\",x"),
+        (".mode line", "select a from h;", "a = ␛]2;ROW␇"),
+        (".mode quote", "select a from h;", "'␛]2;ROW␇'"),
+        (".mode box", "select a from h\\G", "a = ␛]2;ROW␇"),
+        (".mode list", ".schema", "t␛]2;SCHEMA␇"),
+        (".mode list", ".dump", "'␛]2;ROW␇'"),
+    ] {
+        term.submit(setup);
+        let screen = term.submit(query);
+        assert!(screen.contains(shown), "{query}: {screen}");
+        assert!(
+            !screen.contains('␍'),
+            "{query}: csv's row end is kept: {screen}"
+        );
+        assert_eq!(title(), before, "{query} retitled the pane");
+    }
+    // Piped, every byte is sqlite3's.
+    let (code, out, _) = run_in(
+        home.path(),
+        &["--no-seed", "--init", &init, "--csv"],
+        "select a, 'x' as x from h;\n",
+    );
+    assert_eq!(code, 0);
+    // (sqlite3's -csv keeps the row separator "\n"; .mode csv sets "\r\n".)
+    assert_eq!(out, "\x1b]2;PRINT\x07\na,x\n\"\x1b]2;ROW\x07\",x\n");
+}
