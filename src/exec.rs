@@ -260,7 +260,9 @@ fn step_into(
     let mut cites = (how.is_drawn && how.is_cited)
         .then(|| cite::Collector::new(conn, kept.columns(), opts, false))
         .flatten();
-    let mut buf = Vec::with_capacity(CHUNK + 4096);
+    // Grown as rows come, to CHUNK at most: a script of many small statements would
+    // otherwise allocate and free CHUNK bytes for each.
+    let mut buf = Vec::with_capacity(1024);
     r.begin(&mut buf, kept.columns());
     // One allocation for the cells of every row: `recycle` hands the buffer back with a
     // lifetime that no longer borrows the statement, so it can be stepped again.
