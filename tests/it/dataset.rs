@@ -1128,6 +1128,12 @@ fn ordinals_number_what_the_source_numbers() {
             vec!["F088".to_owned(), "17".to_owned()]
         ]
     );
+    // F088's ordinal is ambiguous in its source; its note says why it is read as a line's.
+    let why = value("SELECT group_concat(note, ' ') FROM facts WHERE ref = 'F088'");
+    assert!(
+        why.contains("numbers lines") && why.contains("F102"),
+        "{why}"
+    );
     assert_eq!(
         value(
             "SELECT count(*) FROM route_runs WHERE ordinal IS NOT NULL AND ordinal_counts IS NULL"

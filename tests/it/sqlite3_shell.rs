@@ -1509,6 +1509,30 @@ fn dot_schema_writes_the_column_names_of_a_view_in_a_comment() {
         .stderr("");
 }
 
+// shell1-3.21.x: after ANALYZE, sqlite3's `.schema` lists the statistics tables it made
+// (the bundled SQLite is built with STAT4, so sqlite_stat4 follows sqlite_stat1); `.tables`
+// names a table of an attached or temp database with its schema, and `.indexes` a temp
+// index as `temp.NAME`.
+#[test]
+fn dot_schema_lists_the_statistics_tables_and_tables_and_indexes_name_other_schemas() {
+    scoql()
+        .arg("--no-seed")
+        .write_stdin(
+            "CREATE TABLE t(a, b);\nCREATE INDEX ta ON t(a);\nINSERT INTO t VALUES (1, 2), (3, 4);\n\
+             ANALYZE;\n.schema\nATTACH ':memory:' AS o;\nCREATE TABLE o.ot(x);\n\
+             CREATE TEMP TABLE tt(y);\nCREATE INDEX temp.ti ON tt(y);\n.tables\n.indexes\n",
+        )
+        .assert()
+        .code(0)
+        .stdout(
+            "CREATE TABLE t(a, b);\nCREATE INDEX ta ON t(a);\n\
+             CREATE TABLE sqlite_stat1(tbl,idx,stat);\n\
+             CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample);\n\
+             o.ot     t        temp.tt\nta       temp.ti\n",
+        )
+        .stderr("");
+}
+
 // shell1-3.22.1: sqlite3 `Usage: .separator COL ?ROW?`
 #[test]
 fn dot_separator_without_an_argument_is_a_usage_error() {
