@@ -219,8 +219,6 @@ struct How {
     is_cited: bool,
 }
 
-/// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.
-/// Returns the result kept for `.last` (None for a statement without result columns).
 /// [`step_into`], through a [`Shown`] writer when `is_shown`.
 fn step_shown(
     is_shown: bool,
@@ -239,6 +237,8 @@ fn step_shown(
     kept.and_then(|k| done.map(|()| k).map_err(Error::from))
 }
 
+/// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.
+/// Returns the result kept for `.last` (None for a statement without result columns).
 fn step_into(
     stmt: &mut Stmt,
     opts: &Options,
