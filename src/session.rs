@@ -422,8 +422,16 @@ impl Session {
     }
 
     /// Draws a result held in memory with the given options.
+    /// At a terminal, the modes that keep sqlite3's bytes show the grid's control
+    /// characters as pictures ([`Shown`]), as a query's result does.
     pub fn show_with(&mut self, opts: &Options, grid: &Grid) -> Result<()> {
-        render::render_grid(opts, grid, &mut self.sink)?;
+        if self.is_to_terminal() && !opts.mode.is_table() {
+            let mut shown = Shown::new(&mut self.sink);
+            render::render_grid(opts, grid, &mut shown)?;
+            shown.finish()?;
+        } else {
+            render::render_grid(opts, grid, &mut self.sink)?;
+        }
         Ok(())
     }
 }

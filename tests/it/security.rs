@@ -773,6 +773,15 @@ fn byte_keeping_modes_show_control_characters_at_a_terminal_and_keep_them_in_a_p
         (".mode box", "select a from h\\G", "a = ␛]2;ROW␇"),
         (".mode list", ".schema", "t␛]2;SCHEMA␇"),
         (".mode list", ".dump", "'␛]2;ROW␇'"),
+        // Results drawn from memory: the last result, .summarize and .pivot.
+        (".mode list", ".last csv", "\"␛]2;ROW␇\",x"),
+        (".mode list", ".summarize h", "|␛]2;ROW␇|␛]2;ROW␇|"),
+        (
+            ".mode list",
+            "select a, 1 as b, 2 as c from h;",
+            "␛]2;ROW␇|1|2",
+        ),
+        (".mode list", ".pivot a b c", "␛]2;ROW␇|2"),
     ] {
         term.submit(setup);
         let screen = term.submit(query);
