@@ -35,13 +35,17 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// bytes stay exact in a pipe or a file, but at a terminal an ESC in a value would act
 /// (the rule GNU `ls` follows with `--hide-control-chars` at a terminal; newer sqlite3
 /// shells escape control characters in their display modes too). A `\r` just before a
-/// `\n` stays, so csv's row ends are kept. Bytes may arrive split anywhere: a `\r` or the
-/// first byte of a C1 control's UTF-8 (0xC2) waits for the next byte; [`Shown::finish`]
-/// writes what still waits.
+/// `\n` stays, so csv's row ends are kept. A byte that is not part of valid UTF-8 (text
+/// from a database need not be) is shown as U+FFFD, as the table modes show it: a raw
+/// 0x9B is CSI to a terminal that takes 8-bit controls. Bytes may arrive split anywhere:
+/// a `\r` or the start of a character waits for the next byte; [`Shown::finish`] writes
+/// what still waits.
 pub struct Shown<W: Write> {
     inner: W,
-    /// The last byte seen was `\r` (0x0D) or 0xC2, not yet written.
-    waiting: Option<u8>,
+    /// A `\r` seen last, not yet written.
+    is_cr_waiting: bool,
+    /// The bytes of a character begun but not yet complete (at most 3).
+    partial: Vec<u8>,
     out: Vec<u8>,
 }
 
@@ -49,18 +53,18 @@ impl<W: Write> Shown<W> {
     pub fn new(inner: W) -> Self {
         Shown {
             inner,
-            waiting: None,
+            is_cr_waiting: false,
+            partial: Vec::new(),
             out: Vec::new(),
         }
     }
 
-    /// Writes a byte still waiting for its next (a lone `\r` is shown as `␍`).
+    /// Writes what still waits for its next byte (a lone `\r` is shown as `␍`, a
+    /// character cut short as U+FFFD).
     pub fn finish(mut self) -> io::Result<()> {
-        match self.waiting.take() {
-            Some(b'\r') => self.inner.write_all("\u{240d}".as_bytes())?,
-            Some(b) => self.inner.write_all(&[b])?,
-            None => {}
-        }
+        self.out.clear();
+        self.end_pending();
+        self.inner.write_all(&self.out)?;
         self.inner.flush()
     }
 
@@ -69,32 +73,75 @@ impl<W: Write> Shown<W> {
         self.out
             .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
     }
+
+    /// Shows a waiting `\r` or a character cut short: the next byte does not continue it.
+    fn end_pending(&mut self) {
+        if std::mem::take(&mut self.is_cr_waiting) {
+            self.push_picture('\u{240d}');
+        }
+        if !self.partial.is_empty() {
+            self.partial.clear();
+            self.push_picture('\u{fffd}');
+        }
+    }
+}
+
+/// How many bytes a character whose first byte is `b` has in UTF-8; None for a byte
+/// that cannot start one (a continuation byte, 0xC0, 0xC1, 0xF5..=0xFF).
+fn utf8_len(b: u8) -> Option<usize> {
+    match b {
+        0x00..=0x7F => Some(1),
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
 }
 
 impl<W: Write> Shown<W> {
     fn byte(&mut self, b: u8) {
-        match self.waiting.take() {
-            Some(b'\r') if b == b'\n' => {
+        if !self.partial.is_empty() {
+            if (0x80..=0xBF).contains(&b) {
+                self.partial.push(b);
+                let Some(need) = self.partial.first().copied().and_then(utf8_len) else {
+                    return;
+                };
+                if self.partial.len() < need {
+                    return;
+                }
+                let bytes = std::mem::take(&mut self.partial);
+                match std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(|t| t.chars().next())
+                {
+                    Some(c) => match picture(c) {
+                        Some(p) => self.push_picture(p),
+                        None => self.out.extend_from_slice(&bytes),
+                    },
+                    // An overlong form or a surrogate.
+                    None => self.push_picture('\u{fffd}'),
+                }
+                return;
+            }
+            self.end_pending();
+        }
+        if std::mem::take(&mut self.is_cr_waiting) {
+            if b == b'\n' {
                 self.out.extend_from_slice(b"\r\n");
                 return;
             }
-            Some(b'\r') => self.push_picture('\u{240d}'),
-            // U+0080..U+009F in UTF-8: C1 controls, which some terminals obey.
-            Some(0xC2) if (0x80..=0x9F).contains(&b) => {
-                self.push_picture('\u{fffd}');
-                return;
-            }
-            Some(other) => self.out.push(other),
-            None => {}
+            self.push_picture('\u{240d}');
         }
-        match b {
-            b'\r' | 0xC2 => self.waiting = Some(b),
-            b'\n' | b'\t' => self.out.push(b),
-            0x00..=0x1F | 0x7F => {
+        match (b, utf8_len(b)) {
+            (b'\r', _) => self.is_cr_waiting = true,
+            (b'\n' | b'\t', _) => self.out.push(b),
+            (0x00..=0x1F | 0x7F, _) => {
                 let c = char::from(b);
                 self.push_picture(picture(c).unwrap_or(c));
             }
-            _ => self.out.push(b),
+            (_, Some(1)) => self.out.push(b),
+            (_, Some(_)) => self.partial.push(b),
+            (_, None) => self.push_picture('\u{fffd}'),
         }
     }
 }
@@ -145,6 +192,40 @@ mod tests {
         for cut in 0..=whole.len() {
             let (a, b) = whole.split_at(cut);
             assert_eq!(shown(&[a, b]), expected, "cut at {cut}");
+        }
+    }
+
+    /// A C1 control sent as one raw byte (0x9B is CSI to a terminal that takes 8-bit
+    /// controls: `\x9b2J` clears its screen) and any other byte that is not part of valid
+    /// UTF-8 are shown as U+FFFD, however the stream is split; valid text is untouched.
+    #[test]
+    fn bytes_that_are_not_utf8_are_shown_as_replacement_characters() {
+        let whole: &[u8] = b"A\x9b2J|\xc3|\xe4\xb8|\xff|\xc0\xaf|\xe4\xb8\x8a\xf0\x9f\x98\x80\xe4";
+        let expected = "A\u{fffd}2J|\u{fffd}|\u{fffd}|\u{fffd}|\u{fffd}\u{fffd}|上😀\u{fffd}";
+        for cut in 0..=whole.len() {
+            let (a, b) = whole.split_at(cut);
+            assert_eq!(shown(&[a, b]), expected.as_bytes(), "cut at {cut}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Text without controls passes unchanged, however it is split; any bytes come out
+        /// as valid UTF-8 without a control but newline, tab and a row end's `\r`.
+        #[test]
+        fn valid_text_is_kept_and_any_bytes_come_out_visible(
+            text in "[^\\p{Cc}]{0,40}",
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            cut in 0usize..200,
+        ) {
+            let whole = text.as_bytes();
+            let (a, b) = whole.split_at(cut.min(whole.len()));
+            proptest::prop_assert_eq!(shown(&[a, b]), whole);
+            let (a, b) = bytes.split_at(cut.min(bytes.len()));
+            let out = shown(&[a, b]);
+            let out = std::str::from_utf8(&out);
+            proptest::prop_assert!(out.is_ok());
+            let out = out.unwrap_or_default().replace("\r\n", "\n");
+            proptest::prop_assert!(out.chars().all(|c| picture(c).is_none()), "{:?}", out);
         }
     }
 
