@@ -317,13 +317,19 @@ impl Driver<'_> {
     }
 
     /// Called after frames were removed: if the one holding `.once` is gone, output
-    /// returns to stdout.
+    /// returns to stdout. Otherwise the `.read`/`.run` line that started the ended frame
+    /// is over, as an item: a `.once` the file left waiting at its end had that line as its
+    /// item and is done (sqlite3 resets its output after the `.read`).
     fn frames_ended(&mut self) -> Option<End> {
         match self.once_frame {
             Some(index) if index >= self.stack.len() => {
                 self.once_frame = None;
                 let released = self.session.release_once();
                 released.err().and_then(|e| self.fail(e, None))
+            }
+            _ if !self.stack.is_empty() => {
+                let ended = self.session.end_item();
+                ended.err().and_then(|e| self.fail(e, None))
             }
             _ => None,
         }

@@ -334,6 +334,20 @@ fn quit_in_a_read_file_ends_that_file_only_as_in_sqlite3() {
     );
 }
 
+/// A `.once` that is the last thing a read file does has no next line there: the `.read`
+/// line is the item it covered, so the including file's next statement goes to stdout
+/// and the file stays empty, as in sqlite3.
+#[test]
+fn once_at_the_end_of_a_read_file_ends_with_it_as_in_sqlite3() {
+    let tail: &[u8] = b"select 'in';\n.once tail.txt\n";
+    let quits: &[u8] = b".once quits.txt\n.quit\n";
+    same_as_sqlite3_with(
+        &[("tail.sql", tail), ("quits.sql", quits)],
+        ".read tail.sql\nselect 'parent';\nselect 'parent2';\n\
+         .read quits.sql\nselect 'next';\n",
+    );
+}
+
 #[test]
 fn quit_in_the_init_file_ends_the_init_file_only_as_in_sqlite3() {
     let dir = TempDir::new().unwrap();
