@@ -19,7 +19,7 @@ use crate::signal;
 use crate::sqlite::{self, Params, Statements, Step, Stmt, param_key};
 use crate::sqltext::{Lexer, Scanner, Token, TokenKind};
 use crate::value::{Cell, Value};
-use crate::visible::Shown;
+use crate::visible::write_shown;
 
 /// Output is drained to the sink whenever the renderer's buffer passes this size, so memory
 /// stays flat however many rows a result has.
@@ -112,9 +112,7 @@ fn run_statements(
     };
     // A result that is only kept for a chart has nothing to page.
     let pager = session.pager_for_result().filter(|_| how.is_drawn);
-    // The modes that keep sqlite3's bytes show control characters as pictures at a
-    // terminal, where they would act (the table modes draw them so already).
-    let is_shown = session.is_to_terminal() && !opts.mode.is_table();
+    let is_shown = session.shows_controls(opts.mode);
     let refusals = session.refusals();
     let mut last = None;
     // The last statement that ran, and the last that gave a result: byte range and the
@@ -148,13 +146,17 @@ fn run_statements(
             let kept = match &pager {
                 Some((command, height)) => {
                     let mut paged = Paged::new(sink, command, *height);
-                    let kept = step_shown(is_shown, &mut stmt, &opts, &mut paged, conn, how);
+                    let kept = write_shown(is_shown, &mut paged, |w| {
+                        step_into(&mut stmt, &opts, w, conn, how)
+                    });
                     // The pager is waited for even when the statement failed, so its error
                     // is reported after the user has left the pager.
                     let done = paged.finish();
                     kept.and_then(|k| done.map(|()| k).map_err(Error::from))
                 }
-                None => step_shown(is_shown, &mut stmt, &opts, sink, conn, how),
+                None => write_shown(is_shown, sink, |w| {
+                    step_into(&mut stmt, &opts, w, conn, how)
+                }),
             }
             .map_err(|e| watch.explain(e).at(&here()));
             let span = (prepared.start, prepared.end, names);
@@ -217,24 +219,6 @@ fn before_nul(text: &str) -> (&str, Option<usize>) {
 struct How {
     is_drawn: bool,
     is_cited: bool,
-}
-
-/// [`step_into`], through a [`Shown`] writer when `is_shown`.
-fn step_shown(
-    is_shown: bool,
-    stmt: &mut Stmt,
-    opts: &Options,
-    sink: &mut dyn Write,
-    conn: &Connection,
-    how: How,
-) -> Result<Option<Kept>> {
-    if !is_shown {
-        return step_into(stmt, opts, sink, conn, how);
-    }
-    let mut shown = Shown::new(sink);
-    let kept = step_into(stmt, opts, &mut shown, conn, how);
-    let done = shown.finish();
-    kept.and_then(|k| done.map(|()| k).map_err(Error::from))
 }
 
 /// Steps one statement to its end into a renderer for `opts`, draining output to `sink`.

@@ -19,7 +19,7 @@ use crate::settings::{Dataset, Origin, Settings};
 use crate::signal;
 use crate::sqlite::{Grid, Params};
 use crate::value::Value;
-use crate::visible::Shown;
+use crate::visible::write_shown;
 
 /// Where results go: stdout, or a file from `.output` / `.once`.
 pub enum Sink {
@@ -45,17 +45,13 @@ impl Sink {
 
     /// Writes `bytes` that came from data or input (.print, .schema, .dump, an echoed
     /// line), then flushes. With `is_shown` (the output is a terminal) their control
-    /// characters are shown as pictures, never obeyed (see [`Shown`]); elsewhere every
+    /// characters are shown as pictures, never obeyed (see [`Shown`](crate::visible::Shown)); elsewhere every
     /// byte is kept.
     pub fn write_data(&mut self, bytes: &[u8], is_shown: bool) -> io::Result<()> {
-        if is_shown {
-            let mut shown = Shown::new(&mut *self);
-            shown.write_all(bytes)?;
-            shown.finish()
-        } else {
-            self.write_all(bytes)?;
-            self.flush()
-        }
+        write_shown(is_shown, self, |w| {
+            w.write_all(bytes)?;
+            w.flush()
+        })
     }
 }
 
@@ -373,6 +369,13 @@ impl Session {
         self.sink.is_stdout() && self.is_stdout_tty
     }
 
+    /// Whether a result in `mode` goes through [`Shown`](crate::visible::Shown): at a terminal, where a control
+    /// character would act, the modes that keep sqlite3's bytes show it as a picture (the
+    /// table modes draw it so already).
+    pub fn shows_controls(&self, mode: render::Mode) -> bool {
+        self.is_to_terminal() && !mode.is_table()
+    }
+
     /// The options for the next result: the user's, with the row limit, width and colour
     /// that the current sink allows (a file gets no colour, no fitting, and no row limit
     /// unless the user set one).
@@ -423,15 +426,12 @@ impl Session {
 
     /// Draws a result held in memory with the given options.
     /// At a terminal, the modes that keep sqlite3's bytes show the grid's control
-    /// characters as pictures ([`Shown`]), as a query's result does.
+    /// characters as pictures ([`Shown`](crate::visible::Shown)), as a query's result does.
     pub fn show_with(&mut self, opts: &Options, grid: &Grid) -> Result<()> {
-        if self.is_to_terminal() && !opts.mode.is_table() {
-            let mut shown = Shown::new(&mut self.sink);
-            render::render_grid(opts, grid, &mut shown)?;
-            shown.finish()?;
-        } else {
-            render::render_grid(opts, grid, &mut self.sink)?;
-        }
+        let is_shown = self.shows_controls(opts.mode);
+        write_shown(is_shown, &mut self.sink, |w| {
+            render::render_grid(opts, grid, w)
+        })?;
         Ok(())
     }
 }

@@ -146,6 +146,24 @@ impl<W: Write> Shown<W> {
     }
 }
 
+/// Runs `write` on `out`, through a [`Shown`] when `is_shown` (output that reaches a
+/// terminal), then writes what the `Shown` still holds. `write`'s own error comes first.
+pub fn write_shown<T, E: From<io::Error>>(
+    is_shown: bool,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
+    if !is_shown {
+        return write(out);
+    }
+    let mut shown = Shown::new(out);
+    let written = write(&mut shown);
+    let done = shown.finish();
+    let value = written?;
+    done?;
+    Ok(value)
+}
+
 impl<W: Write> Write for Shown<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.out.clear();
