@@ -285,7 +285,7 @@ impl Driver<'_> {
             Flow::Quit(Some(code)) => Ok(Some(End::Quit(code))),
             // As in sqlite3, a bare `.quit` in a file that `.read`/`.run` or the init file
             // started ends that file only; the input that ran it goes on.
-            Flow::Quit(None) if self.stack.len() > 1 || self.init.is_some() => {
+            Flow::Quit(None) if self.is_in_a_file() => {
                 self.stack.pop();
                 Ok(self.frames_ended())
             }
@@ -296,7 +296,7 @@ impl Driver<'_> {
                 if let Some(end) = self.fail(locate(e), Some(is_typed)) {
                     return Ok(Some(end));
                 }
-                if self.stack.len() > 1 || self.init.is_some() {
+                if self.is_in_a_file() {
                     self.stack.pop();
                     return Ok(self.frames_ended());
                 }
@@ -314,6 +314,12 @@ impl Driver<'_> {
                 Ok(None)
             }
         }
+    }
+
+    /// Whether the input running is a file that `.read`/`.run` or the init file started,
+    /// which a bare `.quit` ends alone (sqlite3).
+    fn is_in_a_file(&self) -> bool {
+        self.stack.len() > 1 || self.init.is_some()
     }
 
     /// Called after frames were removed: if the one holding `.once` is gone, output
