@@ -124,7 +124,6 @@ fn cell(entries: &[Entry], show_units: bool) -> Value {
         }
         _ => {}
     }
-    let units_differ = show_units;
     let shown = |e: &Entry| {
         let mut s = String::new();
         if let Some(q) = &e.qualifier {
@@ -132,7 +131,7 @@ fn cell(entries: &[Entry], show_units: bool) -> Value {
             s.push(' ');
         }
         s.push_str(&text(&e.value));
-        if units_differ && let Some(u) = &e.unit {
+        if show_units && let Some(u) = &e.unit {
             s.push(' ');
             s.push_str(u);
         }
