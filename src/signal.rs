@@ -229,12 +229,9 @@ fn restore_terminal() {
         // SAFETY: `t` came from tcgetattr on the same descriptor; failure is harmless.
         // SIGTTOU is blocked meanwhile: were scoql's group not in the foreground, the
         // signal would stop the process that is about to exit.
-        unsafe {
-            let (block, mut old) = ttou();
-            libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
+        without_ttou(|| unsafe {
             libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
-            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
-        }
+        });
     }
 }
 
@@ -334,26 +331,27 @@ impl Foreground {
     }
 }
 
-/// Makes scoql's group the foreground group of the terminal `fd` again.
+/// Makes scoql's group the foreground group of the terminal `fd` again. SIGTTOU, which a
+/// background group setting the foreground group would get, is blocked meanwhile.
 fn take_terminal(fd: libc::c_int) {
-    // SAFETY: plain calls on a descriptor we own; SIGTTOU (which a background group setting
-    // the foreground group would get) is blocked in this thread meanwhile.
-    unsafe {
-        let (block, mut old) = ttou();
-        libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
+    // SAFETY: a plain call on a descriptor we own.
+    without_ttou(|| unsafe {
         libc::tcsetpgrp(fd, libc::getpgrp());
-        libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
-    }
+    });
 }
 
-/// The set holding SIGTTOU alone, and an empty set for the mask it replaces.
-fn ttou() -> (libc::sigset_t, libc::sigset_t) {
-    // SAFETY: sigemptyset and sigaddset initialise the sets they are given.
+/// Runs `f` with SIGTTOU blocked in this thread, then restores the thread's mask.
+fn without_ttou(f: impl FnOnce()) {
+    // SAFETY: sigemptyset and sigaddset initialise the set they are given; the masks are
+    // this thread's own, and the old one is put back as it was.
     unsafe {
         let mut block: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut block);
         libc::sigaddset(&mut block, libc::SIGTTOU);
-        (block, std::mem::zeroed())
+        libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
+        f();
+        libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
     }
 }
 
